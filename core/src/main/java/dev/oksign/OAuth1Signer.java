@@ -1,0 +1,542 @@
+package dev.oksign;
+
+import dev.oksign.internal.BaseString;
+import dev.oksign.internal.FormBodies;
+import dev.oksign.internal.Nonces;
+import dev.oksign.internal.OAuth;
+import dev.oksign.internal.ParameterList;
+import dev.oksign.internal.Percent;
+import dev.oksign.internal.SigningKey;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okio.Buffer;
+
+/**
+ * Signs OkHttp requests per RFC 5849 (OAuth 1.0a). Built once, immutable and thread-safe.
+ *
+ * <pre>{@code
+ * OAuth1Signer signer = OAuth1Signer.builder()
+ *     .clientCredentials(apiKey, apiSecret)
+ *     .token(accessToken)            // optional: none before the token flow
+ *     .build();
+ * Request signed = signer.sign(request);
+ * }</pre>
+ *
+ * <p>What is signed (§3.4.1): the upper-case method; the base string URI (lower-case scheme and
+ * host, the port only if not the default, the path as sent); the query parameters; the parameters
+ * of an {@code application/x-www-form-urlencoded} body; and the protocol parameters. Other bodies
+ * (JSON, multipart, streams) are never read, unless {@link Builder#bodyHash(boolean)} asks for an
+ * {@code oauth_body_hash}.
+ *
+ * <p>Where the protocol parameters go is the {@link Placement}: the {@code Authorization} header
+ * by default. A request that already carries an {@code Authorization} header or any {@code oauth_*}
+ * parameter is refused with a {@link SigningException} rather than signed twice: OAuth parameters
+ * in two places are a classic cause of {@code signature_invalid}. Pass extra protocol parameters
+ * such as {@code oauth_callback} through {@link SigningOptions} instead.
+ *
+ * <p>To sign the requests of an {@code OkHttpClient}, build an {@link OAuth1Interceptor} from the
+ * signer.
+ */
+public final class OAuth1Signer {
+  final ClientCredentials clientCredentials;
+  final Token token;
+  final SignatureMethod signatureMethod;
+  final Clock clock;
+  final Supplier<String> nonces;
+  final boolean includeVersion;
+  final Placement placement;
+  final String realm;
+  final boolean bodyHash;
+
+  private OAuth1Signer(Builder builder) {
+    this.clientCredentials = builder.clientCredentials;
+    this.token = builder.token;
+    this.signatureMethod = builder.signatureMethod;
+    this.clock = builder.clock;
+    this.nonces = builder.nonces;
+    this.includeVersion = builder.includeVersion;
+    this.placement = builder.placement;
+    this.realm = builder.realm;
+    this.bodyHash = builder.bodyHash;
+  }
+
+  /** Returns a builder with the defaults: HMAC-SHA1, header placement, the UTC system clock. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this signer's configuration, to build a variant. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /** The client credentials; their {@code toString()} hides the secret. */
+  public ClientCredentials clientCredentials() {
+    return clientCredentials;
+  }
+
+  /** The token requests are signed with unless they say otherwise, or null. */
+  public Token token() {
+    return token;
+  }
+
+  /** The signature method. */
+  public SignatureMethod signatureMethod() {
+    return signatureMethod;
+  }
+
+  /** The placement of the protocol parameters. */
+  public Placement placement() {
+    return placement;
+  }
+
+  /** The clock timestamps are read from. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Returns {@code request} signed: a new request with the protocol parameters in the configured
+   * place. The token is the one in the request's {@link SigningOptions} or {@link Token} tag, else
+   * the signer's.
+   *
+   * @throws SigningException if the request cannot be signed; nothing is changed or sent
+   * @throws IOException if reading a form body fails
+   */
+  public Request sign(Request request) throws IOException {
+    return compute(request, 0L, true).signedRequest();
+  }
+
+  /**
+   * Signs with timestamps moved by {@code clockOffsetSeconds}, for a client that learned the
+   * server's clock is ahead ({@code > 0}) or behind.
+   */
+  Request sign(Request request, long clockOffsetSeconds) throws IOException {
+    return compute(request, clockOffsetSeconds, true).signedRequest();
+  }
+
+  /**
+   * Returns the signature base string (§3.4.1) that {@link #sign(Request)} would sign for {@code
+   * request}, with a fresh nonce and timestamp. For debugging: compare it with the server's.
+   */
+  public String baseString(Request request) throws IOException {
+    return compute(request, 0L, false).baseString();
+  }
+
+  /**
+   * Signs {@code request} and returns every intermediate value: protocol parameters, base string,
+   * signature and the placed result. The signing key is available through {@link
+   * SigningReport#signingKey()} and is left out of the report's {@code toString()}.
+   *
+   * <p>Unlike {@link #sign(Request)}, a report is made even for PLAINTEXT over plain {@code http},
+   * since nothing is sent.
+   */
+  public SigningReport report(Request request) throws IOException {
+    return compute(request, 0L, false);
+  }
+
+  SigningReport compute(Request request, long clockOffsetSeconds, boolean forSending)
+      throws IOException {
+    SigningOptions options = request.tag(SigningOptions.class);
+    Token token = this.token;
+    if (options != null && options.withoutToken()) {
+      token = null;
+    } else if (options != null && options.token() != null) {
+      token = options.token();
+    } else {
+      Token tagged = request.tag(Token.class);
+      if (tagged != null) token = tagged;
+    }
+
+    HttpUrl url = request.url();
+    if (forSending && signatureMethod.revealsSecrets() && !url.isHttps()) {
+      throw new SigningException(
+          signatureMethod.name()
+              + " over plain http would send the secrets in the clear: use https for "
+              + url.host());
+    }
+    if (request.header(OAuth.AUTHORIZATION) != null) {
+      throw new SigningException(
+          "request to "
+              + url.host()
+              + " already carries an Authorization header: refusing to sign it twice");
+    }
+
+    int querySize = url.querySize();
+    ParameterList params = new ParameterList(querySize + 12);
+    for (int i = 0; i < querySize; i++) {
+      String name = url.queryParameterName(i);
+      if (name.startsWith(OAuth.PREFIX)) throw alreadySigned(url, name, "query");
+      params.add(name, url.queryParameterValue(i));
+    }
+
+    // Form parameters (§3.4.1.3.1). Any other body is never read.
+    RequestBody body = request.body();
+    MediaType contentType = body == null ? null : body.contentType();
+    boolean form = body != null && FormBodies.isForm(contentType);
+    String rawForm = null;
+    if (form) {
+      int before = params.size();
+      if (body instanceof FormBody formBody) {
+        FormBodies.addParameters(formBody, params);
+      } else {
+        if (body.isOneShot() || body.isDuplex()) {
+          throw new SigningException(
+              "the form body to "
+                  + url.host()
+                  + url.encodedPath()
+                  + " is one-shot and cannot be read to sign it: use FormBody or a body that can"
+                  + " be written twice");
+        }
+        Charset charset = FormBodies.charset(contentType);
+        rawForm = FormBodies.read(body, charset);
+        FormBodies.parse(rawForm, charset, params);
+      }
+      for (int i = before; i < params.size(); i++) {
+        if (params.encodedName(i).startsWith(OAuth.PREFIX)) {
+          throw alreadySigned(url, params.encodedName(i), "form body");
+        }
+      }
+    } else if (placement == Placement.FORM_BODY) {
+      throw new SigningException(
+          "FORM_BODY placement needs an application/x-www-form-urlencoded body, but the request to "
+              + url.host()
+              + " has "
+              + (body == null ? "no body" : "a body of type " + contentType));
+    }
+
+    if (options != null) {
+      for (Map.Entry<String, String> e : options.signedParameters()) {
+        params.add(e.getKey(), e.getValue());
+      }
+    }
+
+    // Protocol parameters (§3.4.1.3.1, §3.1), in name order so the header reads sorted.
+    ParameterList protocol = new ParameterList(10);
+    String bodyHashValue = null;
+    if (bodyHash && !form) bodyHashValue = bodyHash(body, url);
+    Map<String, String> extras = options == null ? Map.of() : options.protocolParameters();
+    String timestamp = Long.toString(clock.instant().getEpochSecond() + clockOffsetSeconds);
+    String nonce = nonces.get();
+    if (nonce == null || nonce.isEmpty()) throw new IllegalStateException("nonce source gave none");
+
+    if (bodyHashValue != null) protocol.add(OAuth.BODY_HASH, bodyHashValue);
+    protocol.add(OAuth.CONSUMER_KEY, clientCredentials.key());
+    protocol.addEncoded(OAuth.NONCE, Percent.encode(nonce));
+    protocol.addEncoded(OAuth.SIGNATURE_METHOD, signatureMethod.name());
+    protocol.addEncoded(OAuth.TIMESTAMP, timestamp);
+    if (token != null) protocol.add(OAuth.TOKEN, token.value());
+    if (includeVersion) protocol.addEncoded(OAuth.VERSION, OAuth.VERSION_1_0);
+    for (Map.Entry<String, String> e : extras.entrySet()) {
+      protocol.add(e.getKey(), e.getValue());
+    }
+    protocol.sort();
+    for (int i = 0; i < protocol.size(); i++) {
+      params.addEncoded(protocol.encodedName(i), protocol.encodedValue(i));
+    }
+    params.sort();
+
+    String baseString = BaseString.of(request.method(), url, params);
+    String tokenSecret = token == null ? "" : token.secret();
+    String signature = signatureMethod.sign(baseString, clientCredentials.secret(), tokenSecret);
+    String encodedSignature = Percent.encode(signature);
+
+    Request.Builder out = request.newBuilder();
+    String authorization = null;
+    String formOut = null;
+    HttpUrl urlOut = url;
+    switch (placement) {
+      case AUTHORIZATION_HEADER -> {
+        authorization = authorizationHeader(protocol, encodedSignature);
+        out.header(OAuth.AUTHORIZATION, authorization);
+      }
+      case QUERY -> {
+        HttpUrl.Builder urlBuilder = url.newBuilder();
+        appendQuery(protocol, encodedSignature, urlBuilder);
+        urlOut = urlBuilder.build();
+        out.url(urlOut);
+      }
+      case FORM_BODY -> {
+        if (rawForm == null) {
+          Buffer buffer = new Buffer();
+          body.writeTo(buffer);
+          rawForm = buffer.readString(FormBodies.charset(contentType));
+        }
+        StringBuilder formBuilder = new StringBuilder(rawForm.length() + 256).append(rawForm);
+        appendForm(protocol, encodedSignature, formBuilder);
+        formOut = formBuilder.toString();
+        out.method(
+            request.method(),
+            RequestBody.create(formOut.getBytes(FormBodies.charset(contentType)), contentType));
+      }
+    }
+    Request signed = out.build();
+    return new SigningReport(
+        signed,
+        protocolMap(protocol, signature),
+        params.normalized(),
+        baseString,
+        signature,
+        signatureMethod.name(),
+        SigningKey.of(clientCredentials.secret(), tokenSecret),
+        authorization,
+        urlOut.toString(),
+        formOut);
+  }
+
+  private static SigningException alreadySigned(HttpUrl url, String name, String where) {
+    return new SigningException(
+        "request to "
+            + url.host()
+            + " already carries "
+            + name
+            + " in its "
+            + where
+            + ": pass protocol parameters through SigningOptions, not the request, so they are"
+            + " placed once");
+  }
+
+  private String authorizationHeader(ParameterList protocol, String encodedSignature) {
+    StringBuilder header = new StringBuilder(64 + protocol.size() * 48);
+    header.append(OAuth.AUTH_SCHEME).append(' ');
+    if (realm != null) header.append("realm=\"").append(realm).append("\", ");
+    boolean signatureWritten = false;
+    for (int i = 0; i < protocol.size(); i++) {
+      String name = protocol.encodedName(i);
+      if (!signatureWritten && name.compareTo(OAuth.SIGNATURE) > 0) {
+        header.append(OAuth.SIGNATURE).append("=\"").append(encodedSignature).append("\", ");
+        signatureWritten = true;
+      }
+      header.append(name).append("=\"").append(protocol.encodedValue(i)).append("\", ");
+    }
+    if (!signatureWritten) {
+      header.append(OAuth.SIGNATURE).append("=\"").append(encodedSignature).append("\", ");
+    }
+    header.setLength(header.length() - 2);
+    return header.toString();
+  }
+
+  private static void appendQuery(
+      ParameterList protocol, String encodedSignature, HttpUrl.Builder url) {
+    for (int i = 0; i < protocol.size(); i++) {
+      url.addEncodedQueryParameter(protocol.encodedName(i), protocol.encodedValue(i));
+    }
+    url.addEncodedQueryParameter(OAuth.SIGNATURE, encodedSignature);
+  }
+
+  private static void appendForm(
+      ParameterList protocol, String encodedSignature, StringBuilder form) {
+    for (int i = 0; i < protocol.size(); i++) {
+      if (form.length() > 0) form.append('&');
+      form.append(protocol.encodedName(i)).append('=').append(protocol.encodedValue(i));
+    }
+    if (form.length() > 0) form.append('&');
+    form.append(OAuth.SIGNATURE).append('=').append(encodedSignature);
+  }
+
+  private static Map<String, String> protocolMap(ParameterList protocol, String signature) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < protocol.size(); i++) {
+      map.put(
+          Percent.decode(protocol.encodedName(i), false),
+          Percent.decode(protocol.encodedValue(i), false));
+    }
+    map.put(OAuth.SIGNATURE, signature);
+    return map;
+  }
+
+  private String bodyHash(RequestBody body, HttpUrl url) throws IOException {
+    String algorithm = signatureMethod.name().endsWith("SHA256") ? "SHA-256" : "SHA-1";
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " is not available", e);
+    }
+    if (body != null) {
+      if (body.isOneShot() || body.isDuplex()) {
+        throw new SigningException(
+            "oauth_body_hash needs to read the body to "
+                + url.host()
+                + url.encodedPath()
+                + ", but it is one-shot");
+      }
+      Buffer buffer = new Buffer();
+      body.writeTo(buffer);
+      digest.update(buffer.readByteArray());
+    }
+    return Base64.getEncoder().encodeToString(digest.digest());
+  }
+
+  /** Names the configuration; never a secret. */
+  @Override
+  public String toString() {
+    return "OAuth1Signer[consumerKey="
+        + clientCredentials.key()
+        + ", token="
+        + (token == null ? "none" : token.value())
+        + ", signatureMethod="
+        + signatureMethod.name()
+        + ", placement="
+        + placement
+        + "]";
+  }
+
+  /** Builds an {@link OAuth1Signer}. */
+  public static final class Builder {
+    private ClientCredentials clientCredentials;
+    private String consumerKey;
+    private String consumerSecret;
+    private Token token;
+    private SignatureMethod signatureMethod = SignatureMethod.HMAC_SHA1;
+    private Clock clock = Clock.systemUTC();
+    private Supplier<String> nonces = Nonces.INSTANCE;
+    private boolean includeVersion = true;
+    private Placement placement = Placement.AUTHORIZATION_HEADER;
+    private String realm;
+    private boolean bodyHash;
+
+    Builder() {}
+
+    Builder(OAuth1Signer signer) {
+      this.clientCredentials = signer.clientCredentials;
+      this.token = signer.token;
+      this.signatureMethod = signer.signatureMethod;
+      this.clock = signer.clock;
+      this.nonces = signer.nonces;
+      this.includeVersion = signer.includeVersion;
+      this.placement = signer.placement;
+      this.realm = signer.realm;
+      this.bodyHash = signer.bodyHash;
+    }
+
+    /** The client credentials: consumer key and secret (Flickr's API key and secret). Required. */
+    public Builder clientCredentials(ClientCredentials clientCredentials) {
+      this.clientCredentials = clientCredentials;
+      this.consumerKey = null;
+      this.consumerSecret = null;
+      return this;
+    }
+
+    /** The consumer key and secret, checked at {@link #build()}. Required. */
+    public Builder clientCredentials(String consumerKey, String consumerSecret) {
+      this.clientCredentials = null;
+      this.consumerKey = consumerKey;
+      this.consumerSecret = consumerSecret;
+      return this;
+    }
+
+    /** The token to sign with by default; null for none (the first leg of the token flow). */
+    public Builder token(Token token) {
+      this.token = token;
+      return this;
+    }
+
+    /** The token to sign with by default, from its value and secret. */
+    public Builder token(String value, String secret) {
+      return token(new Token(value, secret));
+    }
+
+    /** The signature method; {@link SignatureMethod#HMAC_SHA1} by default. */
+    public Builder signatureMethod(SignatureMethod signatureMethod) {
+      if (signatureMethod == null) throw new NullPointerException("signatureMethod == null");
+      this.signatureMethod = signatureMethod;
+      return this;
+    }
+
+    /**
+     * The clock {@code oauth_timestamp} is read from, in seconds since the epoch (always UTC,
+     * whatever the clock's zone); {@link Clock#systemUTC()} by default.
+     */
+    public Builder clock(Clock clock) {
+      if (clock == null) throw new NullPointerException("clock == null");
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * The source of {@code oauth_nonce} values. Each call must return a new value, unique for the
+     * timestamp. By default, 128 bits from {@link java.security.SecureRandom}.
+     */
+    public Builder nonces(Supplier<String> nonces) {
+      if (nonces == null) throw new NullPointerException("nonces == null");
+      this.nonces = nonces;
+      return this;
+    }
+
+    /** Whether to send {@code oauth_version=1.0}; true by default (it is optional, §3.1). */
+    public Builder includeVersion(boolean includeVersion) {
+      this.includeVersion = includeVersion;
+      return this;
+    }
+
+    /** Where the protocol parameters go; {@link Placement#AUTHORIZATION_HEADER} by default. */
+    public Builder placement(Placement placement) {
+      if (placement == null) throw new NullPointerException("placement == null");
+      this.placement = placement;
+      return this;
+    }
+
+    /**
+     * The optional {@code realm} of the {@code Authorization} header (§3.5.1). It is not signed.
+     * Null for none.
+     */
+    public Builder realm(String realm) {
+      this.realm = realm;
+      return this;
+    }
+
+    /**
+     * Whether to send {@code oauth_body_hash} (the OAuth Request Body Hash extension) for requests
+     * whose body is not a form. Such bodies are then read, so they must not be one-shot. Never
+     * sent for form bodies, whose parameters are signed instead. Off by default.
+     */
+    public Builder bodyHash(boolean bodyHash) {
+      this.bodyHash = bodyHash;
+      return this;
+    }
+
+    /**
+     * Returns the signer.
+     *
+     * @throws NullPointerException if the consumer key or secret is missing
+     * @throws IllegalArgumentException if a value is empty or malformed; the message names it
+     */
+    public OAuth1Signer build() {
+      if (clientCredentials == null) {
+        if (consumerKey == null && consumerSecret == null) {
+          throw new IllegalStateException(
+              "clientCredentials == null: set the consumer key and secret");
+        }
+        clientCredentials = new ClientCredentials(consumerKey, consumerSecret);
+      }
+      if (realm != null) {
+        for (int i = 0; i < realm.length(); i++) {
+          char c = realm.charAt(i);
+          if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) {
+            throw new IllegalArgumentException(
+                "realm has a character that cannot stand in a quoted header value at index " + i);
+          }
+        }
+      }
+      if (bodyHash && placement == Placement.FORM_BODY) {
+        throw new IllegalArgumentException(
+            "bodyHash cannot be used with FORM_BODY placement: form bodies are signed, not hashed");
+      }
+      return new OAuth1Signer(this);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.oksign.internal;
+
+import java.util.Arrays;
+
+/**
+ * The request parameters of RFC 5849 §3.4.1.3, held percent-encoded (§3.4.1.3.2) in one flat array
+ * of names and values. Made for speed: no boxing, no per-pair objects, sorting in place.
+ */
+public final class ParameterList {
+  private String[] namesAndValues;
+  private int size;
+
+  public ParameterList(int capacity) {
+    namesAndValues = new String[Math.max(2, capacity * 2)];
+  }
+
+  /** Adds a pair given decoded; it is encoded here. */
+  public void add(String name, String value) {
+    addEncoded(Percent.encode(name), Percent.encode(value == null ? "" : value));
+  }
+
+  /** Adds a pair already encoded per RFC 5849 §3.6. */
+  public void addEncoded(String encodedName, String encodedValue) {
+    if (size * 2 == namesAndValues.length) {
+      namesAndValues = Arrays.copyOf(namesAndValues, namesAndValues.length * 2);
+    }
+    namesAndValues[size * 2] = encodedName;
+    namesAndValues[size * 2 + 1] = encodedValue;
+    size++;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public String encodedName(int i) {
+    return namesAndValues[i * 2];
+  }
+
+  public String encodedValue(int i) {
+    return namesAndValues[i * 2 + 1];
+  }
+
+  /** True if any pair has this (encoded) name. */
+  public boolean contains(String encodedName) {
+    for (int i = 0; i < size; i++) {
+      if (namesAndValues[i * 2].equals(encodedName)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Sorts by encoded name, then by encoded value, by byte (here: char, all ASCII) order, as §3.4.1.3.2
+   * requires. Insertion sort: lists are short and often nearly sorted.
+   */
+  public void sort() {
+    String[] a = namesAndValues;
+    for (int i = 1; i < size; i++) {
+      String name = a[i * 2];
+      String value = a[i * 2 + 1];
+      int j = i - 1;
+      while (j >= 0 && compare(a[j * 2], a[j * 2 + 1], name, value) > 0) {
+        a[(j + 1) * 2] = a[j * 2];
+        a[(j + 1) * 2 + 1] = a[j * 2 + 1];
+        j--;
+      }
+      a[(j + 1) * 2] = name;
+      a[(j + 1) * 2 + 1] = value;
+    }
+  }
+
+  private static int compare(String n1, String v1, String n2, String v2) {
+    int c = n1.compareTo(n2);
+    return c != 0 ? c : v1.compareTo(v2);
+  }
+
+  /**
+   * Appends the normalized parameter string ({@code name=value&...}, §3.4.1.3.2), itself encoded
+   * once more as the base string needs it (§3.4.1.1). Call {@link #sort()} first.
+   */
+  public void appendNormalizedReencoded(StringBuilder out) {
+    for (int i = 0; i < size; i++) {
+      if (i > 0) out.append("%26");
+      Percent.reencode(namesAndValues[i * 2], out);
+      out.append("%3D");
+      Percent.reencode(namesAndValues[i * 2 + 1], out);
+    }
+  }
+
+  /** The normalized parameter string of §3.4.1.3.2. Call {@link #sort()} first. */
+  public String normalized() {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < size; i++) {
+      if (i > 0) out.append('&');
+      out.append(namesAndValues[i * 2]).append('=').append(namesAndValues[i * 2 + 1]);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,161 @@
+package dev.oksign.internal;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Percent-encoding as RFC 5849 §3.6 defines it: UTF-8, only {@code A-Z a-z 0-9 - . _ ~} left as
+ * is, upper-case hex, never {@code +} for a space. And the matching decoders for what arrives from
+ * the network.
+ */
+public final class Percent {
+  private Percent() {}
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final boolean[] UNRESERVED = new boolean[128];
+
+  static {
+    for (char c = 'A'; c <= 'Z'; c++) UNRESERVED[c] = true;
+    for (char c = 'a'; c <= 'z'; c++) UNRESERVED[c] = true;
+    for (char c = '0'; c <= '9'; c++) UNRESERVED[c] = true;
+    UNRESERVED['-'] = true;
+    UNRESERVED['.'] = true;
+    UNRESERVED['_'] = true;
+    UNRESERVED['~'] = true;
+  }
+
+  /** True if {@code c} is one of RFC 3986's unreserved characters. */
+  public static boolean isUnreserved(char c) {
+    return c < 128 && UNRESERVED[c];
+  }
+
+  /** Returns {@code s} percent-encoded per RFC 5849 §3.6. */
+  public static String encode(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      if (!isUnreserved(s.charAt(i))) {
+        StringBuilder out = new StringBuilder(n + 16);
+        out.append(s, 0, i);
+        encodeFrom(s, i, out);
+        return out.toString();
+      }
+    }
+    return s;
+  }
+
+  /** Appends {@code s}, percent-encoded per RFC 5849 §3.6, to {@code out}. */
+  public static void encode(String s, StringBuilder out) {
+    int n = s.length();
+    int i = 0;
+    while (i < n && isUnreserved(s.charAt(i))) i++;
+    out.append(s, 0, i);
+    if (i < n) encodeFrom(s, i, out);
+  }
+
+  private static void encodeFrom(String s, int start, StringBuilder out) {
+    int n = s.length();
+    for (int i = start; i < n; i++) {
+      char c = s.charAt(i);
+      if (isUnreserved(c)) {
+        out.append(c);
+      } else if (c < 0x80) {
+        appendByte(out, c);
+      } else if (c < 0x800) {
+        appendByte(out, 0xC0 | (c >> 6));
+        appendByte(out, 0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        appendByte(out, 0xF0 | (cp >> 18));
+        appendByte(out, 0x80 | ((cp >> 12) & 0x3F));
+        appendByte(out, 0x80 | ((cp >> 6) & 0x3F));
+        appendByte(out, 0x80 | (cp & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        // A lone surrogate has no UTF-8 form. Encode U+FFFD, as String.getBytes(UTF_8) does, so that
+        // every signer (and the server, which decodes the bytes it received) agrees.
+        appendByte(out, 0xEF);
+        appendByte(out, 0xBF);
+        appendByte(out, 0xBD);
+      } else {
+        appendByte(out, 0xE0 | (c >> 12));
+        appendByte(out, 0x80 | ((c >> 6) & 0x3F));
+        appendByte(out, 0x80 | (c & 0x3F));
+      }
+    }
+  }
+
+  private static void appendByte(StringBuilder out, int b) {
+    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+  }
+
+  /**
+   * Appends {@code encoded}, which is already percent-encoded (so made only of unreserved
+   * characters and {@code %XX}), encoded a second time: only {@code %} changes, to {@code %25}.
+   */
+  public static void reencode(String encoded, StringBuilder out) {
+    int n = encoded.length();
+    int from = 0;
+    for (int i = 0; i < n; i++) {
+      if (encoded.charAt(i) == '%') {
+        out.append(encoded, from, i).append("%25");
+        from = i + 1;
+      }
+    }
+    out.append(encoded, from, n);
+  }
+
+  /**
+   * Decodes {@code s} as {@code application/x-www-form-urlencoded} does when {@code plusIsSpace},
+   * else as RFC 3986 does. A {@code %} that is not followed by two hex digits is kept literally,
+   * as browsers and OkHttp keep it. Bytes are read as {@code charset}.
+   */
+  public static String decode(String s, boolean plusIsSpace, Charset charset) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '%' || (plusIsSpace && c == '+')) break;
+      i++;
+    }
+    if (i == n) return s;
+    StringBuilder out = new StringBuilder(n);
+    out.append(s, 0, i);
+    byte[] bytes = null;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '%' && isEscape(s, i)) {
+        if (bytes == null) bytes = new byte[n / 3 + 1];
+        int len = 0;
+        while (i < n && s.charAt(i) == '%' && isEscape(s, i)) {
+          bytes[len++] = (byte) ((hex(s.charAt(i + 1)) << 4) | hex(s.charAt(i + 2)));
+          i += 3;
+        }
+        out.append(new String(bytes, 0, len, charset));
+      } else if (plusIsSpace && c == '+') {
+        out.append(' ');
+        i++;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Decodes with UTF-8. */
+  public static String decode(String s, boolean plusIsSpace) {
+    return decode(s, plusIsSpace, StandardCharsets.UTF_8);
+  }
+
+  private static boolean isEscape(String s, int i) {
+    return i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0;
+  }
+
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+}
