@@ -284,6 +284,10 @@ public final class OAuth1Signer {
       }
     }
     Request signed = out.build();
+    if (forSending) {
+      // The hot path: skip the report's extra strings, which only report() hands out.
+      return new SigningReport(signed, Map.of(), null, baseString, null, null, null, null, null, null);
+    }
     return new SigningReport(
         signed,
         protocolMap(protocol, signature),

@@ -32,8 +32,11 @@ public record SigningReport(
 
   /** Copies the parameter map. */
   public SigningReport {
-    protocolParameters = java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(protocolParameters));
+    protocolParameters =
+        protocolParameters.isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(protocolParameters));
   }
 
   /** Everything but the signing key (and, for PLAINTEXT, the signature, which is the key). */
