@@ -278,9 +278,12 @@ public final class OAuth1Signer {
         StringBuilder formBuilder = new StringBuilder(rawForm.length() + 256).append(rawForm);
         appendForm(protocol, encodedSignature, formBuilder);
         formOut = formBuilder.toString();
-        out.method(
-            request.method(),
-            RequestBody.create(formOut.getBytes(FormBodies.charset(contentType)), contentType));
+        byte[] bytes = formOut.getBytes(FormBodies.charset(contentType));
+        out.method(request.method(), RequestBody.create(bytes, contentType));
+        // In the network slot OkHttp has already framed the original body: reframe it.
+        if (request.header("Content-Length") != null) {
+          out.header("Content-Length", Integer.toString(bytes.length));
+        }
       }
     }
     Request signed = out.build();
