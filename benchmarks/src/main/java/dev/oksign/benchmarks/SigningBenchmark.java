@@ -1,0 +1,231 @@
+package dev.oksign.benchmarks;
+
+import com.github.scribejava.core.builder.ServiceBuilder;
+import com.github.scribejava.core.builder.api.DefaultApi10a;
+import com.github.scribejava.core.model.OAuth1AccessToken;
+import com.github.scribejava.core.model.OAuthRequest;
+import com.github.scribejava.core.model.Verb;
+import com.github.scribejava.core.oauth.OAuth10aService;
+import com.github.scribejava.core.services.TimestampService;
+import com.google.api.client.auth.oauth.OAuthHmacSigner;
+import com.google.api.client.auth.oauth.OAuthParameters;
+import com.google.api.client.http.GenericUrl;
+import dev.oksign.OAuth1Signer;
+import dev.oksign.Token;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import oauth.signpost.exception.OAuthException;
+import oauth.signpost.http.HttpParameters;
+import okhttp3.FormBody;
+import okhttp3.Request;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import se.akerfeldt.okhttp.signpost.OkHttpOAuthConsumer;
+
+/**
+ * Signing one {@link Request}, start to finish, with oksign and with the libraries a user would
+ * otherwise pick, next to the HMAC-SHA1 floor. Every method returns what a caller sends: a new
+ * {@code okhttp3.Request} carrying the {@code Authorization} header (the floor returns the raw
+ * HMAC, the part no signer can skip).
+ *
+ * <p>One instance is shared by all benchmark threads, as one signer is shared by all the calls of
+ * an {@code OkHttpClient}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class SigningBenchmark {
+  private static final String HMAC_SHA1 = "HmacSHA1";
+
+  @Param({"request_token", "photos_search", "form_post"})
+  public String workload;
+
+  Workload w;
+  private OAuth1Signer oksign;
+  private OkHttpOAuthConsumer signpost;
+  private OAuth10aService scribe;
+  private OAuth1AccessToken scribeToken;
+  private OAuthHmacSigner googleSigner;
+  private Mac floorMac;
+  private byte[] floorBaseString;
+
+  @Setup
+  public void setUp() throws IOException, GeneralSecurityException {
+    w = Workload.of(workload);
+
+    oksign =
+        OAuth1Signer.builder()
+            .clientCredentials(Workload.CONSUMER_KEY, Workload.CONSUMER_SECRET)
+            .token(w.token == null ? null : new Token(w.token, w.tokenSecret))
+            .clock(Clock.fixed(Instant.ofEpochSecond(Workload.TIMESTAMP), ZoneOffset.UTC))
+            .nonces(() -> Workload.NONCE)
+            .build();
+
+    signpost = new FixedSignpostConsumer(Workload.CONSUMER_KEY, Workload.CONSUMER_SECRET);
+    signpost.setTokenWithSecret(w.token, w.tokenSecret);
+    if (w.callback != null) {
+      HttpParameters additional = new HttpParameters();
+      additional.put("oauth_callback", w.callback, true);
+      signpost.setAdditionalParameters(additional);
+    }
+
+    scribe =
+        new ServiceBuilder(Workload.CONSUMER_KEY)
+            .apiSecret(Workload.CONSUMER_SECRET)
+            .build(FixedScribeApi.INSTANCE);
+    scribeToken =
+        w.token == null ? new OAuth1AccessToken("", "") : new OAuth1AccessToken(w.token, w.tokenSecret);
+
+    googleSigner = new OAuthHmacSigner();
+    googleSigner.clientSharedSecret = Workload.CONSUMER_SECRET;
+    googleSigner.tokenSharedSecret = w.tokenSecret == null ? "" : w.tokenSecret;
+
+    // The floor: the HMAC of the finished base string with a ready key, nothing else.
+    floorBaseString = oksign.baseString(w.request).getBytes(StandardCharsets.UTF_8);
+    String key = Workload.CONSUMER_SECRET + "&" + (w.tokenSecret == null ? "" : w.tokenSecret);
+    floorMac = Mac.getInstance(HMAC_SHA1);
+    floorMac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), HMAC_SHA1));
+  }
+
+  /** oksign: {@code signer.sign(request)}. */
+  @Benchmark
+  public Request oksign() throws IOException {
+    return oksign.sign(w.request);
+  }
+
+  /** Signpost 2.1.1 through okhttp-signpost 1.1.0: {@code consumer.sign(request).unwrap()}. */
+  @Benchmark
+  public Request signpost() throws OAuthException {
+    return (Request) signpost.sign(w.request).unwrap();
+  }
+
+  /** ScribeJava 8.3.3: the request converted to an {@code OAuthRequest}, signed, and back. */
+  @Benchmark
+  public Request scribejava() {
+    Request request = w.request;
+    OAuthRequest oauthRequest =
+        new OAuthRequest(Verb.valueOf(request.method()), request.url().toString());
+    if (request.body() instanceof FormBody form) {
+      for (int i = 0, n = form.size(); i < n; i++) {
+        oauthRequest.addBodyParameter(form.name(i), form.value(i));
+      }
+    }
+    if (w.callback != null) oauthRequest.addOAuthParameter("oauth_callback", w.callback);
+    scribe.signRequest(scribeToken, oauthRequest);
+    return request
+        .newBuilder()
+        .header("Authorization", oauthRequest.getHeaders().get("Authorization"))
+        .build();
+  }
+
+  /**
+   * google-oauth-client 1.36.0. It signs the URL's query parameters only, so the fields of a form
+   * body are copied into the URL it signs (not the one sent); without that its form signatures are
+   * wrong.
+   */
+  @Benchmark
+  public Request google() throws GeneralSecurityException {
+    Request request = w.request;
+    GenericUrl url = new GenericUrl(request.url().toString());
+    if (request.body() instanceof FormBody form) {
+      for (int i = 0, n = form.size(); i < n; i++) {
+        url.put(form.name(i), form.value(i));
+      }
+    }
+    OAuthParameters parameters = new OAuthParameters();
+    parameters.signer = googleSigner;
+    parameters.consumerKey = Workload.CONSUMER_KEY;
+    parameters.token = w.token;
+    parameters.callback = w.callback;
+    parameters.nonce = Workload.NONCE;
+    parameters.timestamp = Long.toString(Workload.TIMESTAMP);
+    parameters.version = "1.0";
+    parameters.computeSignature(request.method(), url);
+    return request.newBuilder().header("Authorization", parameters.getAuthorizationHeader()).build();
+  }
+
+  /**
+   * The physical limit: HMAC-SHA1 of the precomputed base string bytes with a cached, initialised
+   * {@code Mac}, cloned per call so that it is safe across threads.
+   */
+  @Benchmark
+  public byte[] hmacFloor() throws CloneNotSupportedException {
+    return ((Mac) floorMac.clone()).doFinal(floorBaseString);
+  }
+
+  /** Signpost's consumer, with the nonce and timestamp fixed. */
+  static final class FixedSignpostConsumer extends OkHttpOAuthConsumer {
+    private static final long serialVersionUID = 1L;
+
+    FixedSignpostConsumer(String consumerKey, String consumerSecret) {
+      super(consumerKey, consumerSecret);
+    }
+
+    @Override
+    protected String generateNonce() {
+      return Workload.NONCE;
+    }
+
+    @Override
+    protected String generateTimestamp() {
+      return Long.toString(Workload.TIMESTAMP);
+    }
+  }
+
+  /** A ScribeJava API with the nonce and timestamp fixed. Only signing is used, no endpoint. */
+  static final class FixedScribeApi extends DefaultApi10a {
+    static final FixedScribeApi INSTANCE = new FixedScribeApi();
+
+    private static final TimestampService FIXED =
+        new TimestampService() {
+          @Override
+          public String getTimestampInSeconds() {
+            return Long.toString(Workload.TIMESTAMP);
+          }
+
+          @Override
+          public String getNonce() {
+            return Workload.NONCE;
+          }
+        };
+
+    @Override
+    public TimestampService getTimestampService() {
+      return FIXED;
+    }
+
+    @Override
+    public String getRequestTokenEndpoint() {
+      return "https://www.flickr.com/services/oauth/request_token";
+    }
+
+    @Override
+    public String getAccessTokenEndpoint() {
+      return "https://www.flickr.com/services/oauth/access_token";
+    }
+
+    @Override
+    protected String getAuthorizationBaseUrl() {
+      return "https://www.flickr.com/services/oauth/authorize";
+    }
+  }
+}
