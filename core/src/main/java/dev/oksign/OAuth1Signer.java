@@ -175,12 +175,16 @@ public final class OAuth1Signer {
               + " already carries an Authorization header: refusing to sign it twice");
     }
 
+    String encodedQuery = url.encodedQuery();
+    if (encodedQuery != null) checkEscapes(encodedQuery, url, "query");
     int querySize = url.querySize();
     ParameterList params = new ParameterList(querySize + 12);
     for (int i = 0; i < querySize; i++) {
       String name = url.queryParameterName(i);
+      String value = url.queryParameterValue(i);
+      if (value == null && name.isEmpty()) continue; // "&&": no pair, as form parsers agree
       if (name.startsWith(OAuth.PREFIX)) throw alreadySigned(url, name, "query");
-      params.add(name, url.queryParameterValue(i));
+      params.add(name, value);
     }
 
     // Form parameters (§3.4.1.3.1). Any other body is never read.
@@ -203,6 +207,7 @@ public final class OAuth1Signer {
         }
         Charset charset = FormBodies.charset(contentType);
         rawForm = FormBodies.read(body, charset);
+        checkEscapes(rawForm, url, "form body");
         FormBodies.parse(rawForm, charset, params);
       }
       for (int i = before; i < params.size(); i++) {
@@ -302,6 +307,28 @@ public final class OAuth1Signer {
         authorization,
         urlOut.toString(),
         formOut);
+  }
+
+  /**
+   * Refuses a {@code %} that starts no valid escape: servers disagree on what it means (kept
+   * literally, dropped, or an error), so no signature can be sure to match.
+   */
+  private static void checkEscapes(String encoded, HttpUrl url, String where)
+      throws SigningException {
+    int at = Percent.firstInvalidEscape(encoded);
+    if (at >= 0) {
+      String escape = encoded.substring(at, Math.min(encoded.length(), at + 3));
+      throw new SigningException(
+          "the "
+              + where
+              + " of the request to "
+              + url.host()
+              + " has an invalid percent-escape '"
+              + escape
+              + "' at index "
+              + at
+              + ": encode a literal % as %25");
+    }
   }
 
   private static SigningException alreadySigned(HttpUrl url, String name, String where) {

@@ -72,11 +72,9 @@ public final class Percent {
         appendByte(out, 0x80 | ((cp >> 6) & 0x3F));
         appendByte(out, 0x80 | (cp & 0x3F));
       } else if (Character.isSurrogate(c)) {
-        // A lone surrogate has no UTF-8 form. Encode U+FFFD, as String.getBytes(UTF_8) does, so that
-        // every signer (and the server, which decodes the bytes it received) agrees.
-        appendByte(out, 0xEF);
-        appendByte(out, 0xBF);
-        appendByte(out, 0xBD);
+        // A lone surrogate has no UTF-8 form. Encode '?', as String.getBytes(UTF_8) and OkHttp's
+        // own URL and form encoders do, so that what is signed is what is sent.
+        appendByte(out, '?');
       } else {
         appendByte(out, 0xE0 | (c >> 12));
         appendByte(out, 0x80 | ((c >> 6) & 0x3F));
@@ -146,6 +144,17 @@ public final class Percent {
   /** Decodes with UTF-8. */
   public static String decode(String s, boolean plusIsSpace) {
     return decode(s, plusIsSpace, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns the index of the first {@code %} in {@code s} that is not followed by two hex digits,
+   * or -1 if every escape is well formed.
+   */
+  public static int firstInvalidEscape(String s) {
+    for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+      if (!isEscape(s, i)) return i;
+    }
+    return -1;
   }
 
   private static boolean isEscape(String s, int i) {

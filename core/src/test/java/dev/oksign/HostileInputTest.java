@@ -1,0 +1,134 @@
+package dev.oksign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile and broken input: each is either signed correctly, with the header kept one well-formed
+ * line, or refused with a clear {@link SigningException} before anything is sent.
+ */
+class HostileInputTest {
+  static final String NASTY = "a\r\nb\"c,d=e\u0000f&g\\h";
+  static final String NASTY_ENCODED = "a%0D%0Ab%22c%2Cd%3De%00f%26g%5Ch";
+
+  OAuth1Signer.Builder signer() {
+    return OAuth1Signer.builder()
+        .clientCredentials("key\r\nX-Injected: 1", "secret")
+        .token("tok\"en,", "tokensecret")
+        .clock(Clock.fixed(Instant.ofEpochSecond(1), ZoneOffset.UTC))
+        .nonces(() -> "n");
+  }
+
+  @Test
+  void controlCharactersQuotesAndCommasAreEncodedAndTheHeaderStaysOneLine() throws Exception {
+    Request request =
+        new Request.Builder()
+            .url(
+                HttpUrl.get("https://api.flickr.com/services/rest/")
+                    .newBuilder()
+                    .addQueryParameter(NASTY, NASTY)
+                    .build())
+            .tag(SigningOptions.class, SigningOptions.builder().callback(NASTY).build())
+            .build();
+
+    SigningReport report = signer().build().report(request);
+
+    assertThat(report.authorization())
+        .doesNotContain("\r", "\n", "\u0000")
+        .startsWith(
+            "OAuth oauth_callback=\""
+                + NASTY_ENCODED
+                + "\", oauth_consumer_key=\"key%0D%0AX-Injected%3A%201\", ")
+        .contains("oauth_token=\"tok%22en%2C\"");
+    assertThat(report.normalizedParameters())
+        .contains(NASTY_ENCODED + "=" + NASTY_ENCODED);
+    // OkHttp accepts the header value: it would throw on a raw CR or LF.
+    assertThat(report.signedRequest().header("Authorization")).isEqualTo(report.authorization());
+  }
+
+  @Test
+  void loneSurrogatesAreSignedAsTheQuestionMarkOkHttpSends() throws Exception {
+    Request request =
+        new Request.Builder()
+            .url(
+                HttpUrl.get("https://e.com/")
+                    .newBuilder()
+                    .addQueryParameter("q", "x\uD800y")
+                    .build())
+            .post(new FormBody.Builder().add("f", "\uDC00").build())
+            .tag(
+                SigningOptions.class,
+                SigningOptions.builder().signedParameter("s", "\uD83D").build())
+            .build();
+
+    SigningReport report = signer().build().report(request);
+
+    assertThat(report.signedRequest().url().encodedQuery()).isEqualTo("q=x%3Fy");
+    assertThat(report.normalizedParameters()).contains("f=%3F&", "q=x%3Fy&", "s=%3F");
+  }
+
+  @Test
+  void refusesAnInvalidPercentEscapeInTheQuery() {
+    Request request = new Request.Builder().url("https://e.com/p?a=1&b=%zz").build();
+    assertThatThrownBy(() -> signer().build().sign(request))
+        .isInstanceOf(SigningException.class)
+        .hasMessage(
+            "the query of the request to e.com has an invalid percent-escape '%zz' at index 6:"
+                + " encode a literal % as %25");
+  }
+
+  @Test
+  void refusesAnInvalidPercentEscapeInARawFormBody() {
+    Request request =
+        new Request.Builder()
+            .url("https://e.com/p")
+            .post(RequestBody.create("a=100%", MediaType.get("application/x-www-form-urlencoded")))
+            .build();
+    assertThatThrownBy(() -> signer().build().sign(request))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("form body")
+        .hasMessageContaining("'%' at index 5");
+  }
+
+  @Test
+  void signsAOneMegabyteFormBody() throws Exception {
+    String big = "x".repeat(1 << 20);
+    Request request =
+        new Request.Builder()
+            .url("https://e.com/p")
+            .post(new FormBody.Builder().add("big", big).add("small", "1").build())
+            .build();
+
+    SigningReport report = signer().includeVersion(false).build().report(request);
+
+    String expectedBase =
+        "POST&https%3A%2F%2Fe.com%2Fp&big%3D"
+            + big
+            + "%26oauth_consumer_key%3Dkey%250D%250AX-Injected%253A%25201%26oauth_nonce%3Dn"
+            + "%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1"
+            + "%26oauth_token%3Dtok%2522en%252C%26small%3D1";
+    assertThat(report.baseString()).isEqualTo(expectedBase);
+    assertThat(report.signature())
+        .isEqualTo(Rfc5849ExamplesTest.jdkHmacSha1("secret&tokensecret", expectedBase));
+  }
+
+  @Test
+  void emptyNamesAndValuesAreKept() throws Exception {
+    Request request =
+        new Request.Builder()
+            .url("https://e.com/p?=&a=&=b&&c")
+            .build();
+    assertThat(signer().includeVersion(false).build().report(request).normalizedParameters())
+        .startsWith("=&=b&a=&c=&oauth_consumer_key=");
+  }
+}
