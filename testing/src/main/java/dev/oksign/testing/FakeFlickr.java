@@ -1,0 +1,323 @@
+package dev.oksign.testing;
+
+import dev.oksign.ClientCredentials;
+import dev.oksign.NonceStore;
+import dev.oksign.OAuth1Verifier;
+import dev.oksign.SignatureMethod;
+import dev.oksign.Token;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+
+/**
+ * A fake Flickr: a real HTTP server on loopback that checks every request's OAuth 1.0a signature
+ * as Flickr does and answers as Flickr does, for tests and offline demos.
+ *
+ * <pre>{@code
+ * try (FakeFlickr fake = FakeFlickr.builder().build()) {
+ *   fake.start();
+ *   Flickr flickr = Flickr.builder()
+ *       .clientCredentials(fake.clientCredentials())
+ *       .restBaseUrl(fake.restBaseUrl())
+ *       .oauthBaseUrl(fake.oauthBaseUrl())
+ *       .build();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>It serves, under {@code http://127.0.0.1:PORT}:
+ *
+ * <ul>
+ *   <li>{@code /services/oauth/request_token}, {@code /services/oauth/authorize} and {@code
+ *       /services/oauth/access_token}: the three-legged flow. Authorization is automatic, by the
+ *       demo user {@link FakeFlickrData#DEMO_USER_NSID}: with the {@code oob} callback the
+ *       authorize page shows a verifier such as {@code 123-456-789}, otherwise it redirects to the
+ *       callback with {@code oauth_token} and {@code oauth_verifier}.
+ *   <li>{@code /services/rest/}: {@code flickr.photosets.getPhotos}, {@code
+ *       flickr.photosets.getList}, {@code flickr.photos.search}, {@code flickr.people.getPhotos},
+ *       {@code flickr.test.login} and {@code flickr.auth.oauth.checkToken}, over {@link
+ *       FakeFlickrData}, in Flickr's JSON ({@code format=json&nojsoncallback=1}; without {@code
+ *       nojsoncallback} the JSON is wrapped in {@code jsonFlickrApi(...)}) with its quirks: the
+ *       same field as a number in one method and a string in another, {@code "perpage"} next to
+ *       {@code "per_page"}, {@code {"_content": ...}} wrappers, errors as HTTP 200 with {@code
+ *       {"stat":"fail","code":N,"message":"..."}}, at most 4,000 results per search.
+ * </ul>
+ *
+ * <p>Every signed request is checked with {@link OAuth1Verifier} (HMAC-SHA1 only, as Flickr): a
+ * refusal is HTTP 401 with Flickr's form body, {@code
+ * oauth_problem=signature_invalid&debug_sbs=...}, and likewise {@code timestamp_refused}, {@code
+ * nonce_used}, {@code token_rejected} and {@code consumer_key_unknown}. REST calls without OAuth
+ * may pass an {@code api_key} instead, for public data.
+ *
+ * <p>It listens on the loopback interface only. Data and tokens are generated from seeds, so two
+ * runs give the same answers; timestamps are checked against the {@link Builder#clock(Clock)}.
+ * Thread-safe.
+ */
+public final class FakeFlickr implements AutoCloseable {
+  /**
+   * The client credentials a fake accepts unless built with others: a Flickr-shaped API key and
+   * secret, which work nowhere else.
+   */
+  public static final ClientCredentials DEMO_CREDENTIALS =
+      new ClientCredentials("0ae8ff1e6f0a4e6d8c7b5a4f3e2d1c0b", "5a1c3e7f9b2d4f60");
+
+  /** The path of the REST endpoint. */
+  public static final String REST_PATH = "/services/rest/";
+
+  /** The path under which the three OAuth endpoints lie. */
+  public static final String OAUTH_PATH = "/services/oauth/";
+
+  final FakeFlickrData data;
+  final Clock clock;
+  final Map<String, String> clientSecrets;
+  final ClientCredentials firstCredentials;
+  final int searchResultCap;
+  final Tokens tokens;
+  final OAuth1Verifier verifier;
+  final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
+  private final MockWebServer server = new MockWebServer();
+  private volatile boolean started;
+
+  private FakeFlickr(Builder builder) {
+    this.data = builder.data != null ? builder.data : FakeFlickrData.generate();
+    this.clock = builder.clock;
+    Map<String, String> secrets = new LinkedHashMap<>();
+    List<ClientCredentials> credentials =
+        builder.credentials.isEmpty() ? List.of(DEMO_CREDENTIALS) : builder.credentials;
+    for (ClientCredentials c : credentials) secrets.put(c.key(), c.secret());
+    this.clientSecrets = Map.copyOf(secrets);
+    this.firstCredentials = credentials.get(0);
+    this.searchResultCap = builder.searchResultCap;
+    this.tokens = new Tokens(data.seed());
+    this.verifier =
+        OAuth1Verifier.builder()
+            .clientSecrets(clientSecrets::get)
+            .tokenSecrets(tokens::secret)
+            .clock(clock)
+            .timestampWindow(builder.timestampWindow)
+            .nonceStore(NonceStore.inMemory())
+            .signatureMethods(SignatureMethod.HMAC_SHA1)
+            .build();
+    server.setDispatcher(new FakeFlickrDispatcher(this));
+  }
+
+  /** Returns a builder: the demo credentials, the default data, the system clock. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the server on a free port of the loopback interface. */
+  public void start() throws IOException {
+    start(0);
+  }
+
+  /**
+   * Starts the server on {@code port} of the loopback interface; 0 for a free one.
+   *
+   * @throws IOException if the port cannot be bound
+   * @throws IllegalStateException if already started
+   */
+  public synchronized void start(int port) throws IOException {
+    if (started) throw new IllegalStateException("already started on port " + server.getPort());
+    server.start(InetAddress.getLoopbackAddress(), port);
+    started = true;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    checkStarted();
+    return server.getPort();
+  }
+
+  /** The URL of {@code path} on this server, such as {@code http://127.0.0.1:50123/services/rest/}. */
+  public HttpUrl url(String path) {
+    checkStarted();
+    return new HttpUrl.Builder()
+        .scheme("http")
+        .host(InetAddress.getLoopbackAddress().getHostAddress())
+        .port(server.getPort())
+        .build()
+        .resolve(path);
+  }
+
+  /** The REST endpoint, Flickr's {@code https://api.flickr.com/services/rest/} here. */
+  public HttpUrl restBaseUrl() {
+    return url(REST_PATH);
+  }
+
+  /** The base of the OAuth endpoints, Flickr's {@code https://www.flickr.com/services/oauth/} here. */
+  public HttpUrl oauthBaseUrl() {
+    return url(OAUTH_PATH);
+  }
+
+  /** The request token endpoint. */
+  public HttpUrl requestTokenUrl() {
+    return url(OAUTH_PATH + "request_token");
+  }
+
+  /** The page where a user authorizes a request token. */
+  public HttpUrl authorizationUrl() {
+    return url(OAUTH_PATH + "authorize");
+  }
+
+  /** The access token endpoint. */
+  public HttpUrl accessTokenUrl() {
+    return url(OAUTH_PATH + "access_token");
+  }
+
+  /** The client credentials the fake accepts (the first, if it was given several). */
+  public ClientCredentials clientCredentials() {
+    return firstCredentials;
+  }
+
+  /** The data served. */
+  public FakeFlickrData data() {
+    return data;
+  }
+
+  /**
+   * Issues an access token of the demo user with {@code read} permission for the first client
+   * credentials, as if the token flow had run: for tests of calls that need a user.
+   */
+  public Token issueAccessToken() {
+    return issueAccessToken(firstCredentials.key(), data.demoUser().nsid(), "read");
+  }
+
+  /**
+   * Issues an access token of user {@code nsid} with {@code perms} ({@code read}, {@code write} or
+   * {@code delete}) for the consumer {@code consumerKey}.
+   *
+   * @throws IllegalArgumentException if the consumer, user or permission is unknown
+   */
+  public Token issueAccessToken(String consumerKey, String nsid, String perms) {
+    if (!clientSecrets.containsKey(consumerKey)) {
+      throw new IllegalArgumentException("consumer key " + consumerKey + " is not configured");
+    }
+    FakeFlickrData.User user = data.user(nsid);
+    if (user == null) throw new IllegalArgumentException("no user " + nsid + " in the data");
+    if (Tokens.permsLevel(perms) < 0) {
+      throw new IllegalArgumentException("perms is not read, write or delete: " + perms);
+    }
+    Tokens.State state = tokens.newAccessToken(consumerKey, user, perms);
+    return new Token(state.value, state.secret);
+  }
+
+  /**
+   * Makes the next request fail with {@code fault}; faults queued together hit consecutive
+   * requests, in order.
+   */
+  public void enqueueFault(Fault fault) {
+    if (fault == null) throw new NullPointerException("fault == null");
+    faults.add(fault);
+  }
+
+  /** The number of requests received so far. */
+  public int requestCount() {
+    return server.getRequestCount();
+  }
+
+  /**
+   * Returns the next request received (in the order they arrived), waiting up to {@code timeout},
+   * or null if none came: to assert what a client sent.
+   */
+  public RecordedRequest takeRequest(long timeout, TimeUnit unit) throws InterruptedException {
+    return server.takeRequest(timeout, unit);
+  }
+
+  /** Stops the server. Safe to call more than once. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private void checkStarted() {
+    if (!started) throw new IllegalStateException("FakeFlickr is not started: call start()");
+  }
+
+  /** Names the URLs and the consumer key; never a secret. */
+  @Override
+  public String toString() {
+    return "FakeFlickr["
+        + (started ? "http://127.0.0.1:" + server.getPort() : "not started")
+        + ", consumerKey="
+        + firstCredentials.key()
+        + "]";
+  }
+
+  /** Builds a {@link FakeFlickr}. */
+  public static final class Builder {
+    private final List<ClientCredentials> credentials = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private FakeFlickrData data;
+    private Duration timestampWindow = Duration.ofMinutes(5);
+    private int searchResultCap = 4_000;
+
+    Builder() {}
+
+    /**
+     * Adds client credentials the fake accepts. If none is added, {@link #DEMO_CREDENTIALS} is
+     * the only one.
+     */
+    public Builder clientCredentials(ClientCredentials clientCredentials) {
+      if (clientCredentials == null) throw new NullPointerException("clientCredentials == null");
+      credentials.add(clientCredentials);
+      return this;
+    }
+
+    /** Adds the consumer {@code key} with {@code secret}. */
+    public Builder clientCredentials(String key, String secret) {
+      return clientCredentials(new ClientCredentials(key, secret));
+    }
+
+    /** The clock {@code oauth_timestamp} is checked against; the UTC system clock by default. */
+    public Builder clock(Clock clock) {
+      if (clock == null) throw new NullPointerException("clock == null");
+      this.clock = clock;
+      return this;
+    }
+
+    /** How far a timestamp may be from the clock; 5 minutes by default. */
+    public Builder timestampWindow(Duration timestampWindow) {
+      if (timestampWindow == null) throw new NullPointerException("timestampWindow == null");
+      if (timestampWindow.isNegative()) {
+        throw new IllegalArgumentException("timestampWindow is negative: " + timestampWindow);
+      }
+      this.timestampWindow = timestampWindow;
+      return this;
+    }
+
+    /** The data to serve; {@link FakeFlickrData#generate()} by default. */
+    public Builder data(FakeFlickrData data) {
+      if (data == null) throw new NullPointerException("data == null");
+      this.data = data;
+      return this;
+    }
+
+    /**
+     * How many results a search reaches at most, 4,000 as on Flickr: pages past it repeat the last
+     * page within it, while {@code total} still counts every match.
+     */
+    public Builder searchResultCap(int searchResultCap) {
+      if (searchResultCap < 1) {
+        throw new IllegalArgumentException("searchResultCap < 1: " + searchResultCap);
+      }
+      this.searchResultCap = searchResultCap;
+      return this;
+    }
+
+    /** Returns the fake, not yet started. */
+    public FakeFlickr build() {
+      return new FakeFlickr(this);
+    }
+  }
+}
