@@ -2,6 +2,7 @@ package dev.oksign;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.HttpUrl;
@@ -43,8 +44,8 @@ public final class OAuth1Interceptor implements Interceptor {
 
   private OAuth1Interceptor(Builder builder) {
     this.signer = builder.signer;
-    this.hosts = List.copyOf(builder.hosts);
-    this.domains = List.copyOf(builder.domains);
+    this.hosts = Collections.unmodifiableList(new ArrayList<>(builder.hosts));
+    this.domains = Collections.unmodifiableList(new ArrayList<>(builder.domains));
     this.allowHttp = builder.allowHttp;
   }
 

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -233,7 +234,8 @@ public final class OAuth1Signer {
     ParameterList protocol = new ParameterList(10);
     String bodyHashValue = null;
     if (bodyHash && !form) bodyHashValue = bodyHash(body, url);
-    Map<String, String> extras = options == null ? Map.of() : options.protocolParameters();
+    Map<String, String> extras =
+        options == null ? Collections.<String, String>emptyMap() : options.protocolParameters();
     String timestamp = Long.toString(clock.instant().getEpochSecond() + clockOffsetSeconds);
     String nonce = nonces.get();
     if (nonce == null || nonce.isEmpty()) throw new IllegalStateException("nonce source gave none");
@@ -294,7 +296,8 @@ public final class OAuth1Signer {
     Request signed = out.build();
     if (forSending) {
       // The hot path: skip the report's extra strings, which only report() hands out.
-      return new SigningReport(signed, Map.of(), null, baseString, null, null, null, null, null, null);
+      return new SigningReport(
+          signed, Collections.emptyMap(), null, baseString, null, null, null, null, null, null);
     }
     return new SigningReport(
         signed,

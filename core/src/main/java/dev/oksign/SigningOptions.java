@@ -1,11 +1,13 @@
 package dev.oksign;
 
 import dev.oksign.internal.OAuth;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Per-request signing options, attached to a request as a tag: another token than the signer's
@@ -33,7 +35,8 @@ public final class SigningOptions {
     this.withoutToken = builder.withoutToken;
     this.protocolParameters =
         Collections.unmodifiableMap(new LinkedHashMap<>(builder.protocolParameters));
-    this.signedParameters = List.copyOf(builder.signedParameters);
+    this.signedParameters =
+        Collections.unmodifiableList(new ArrayList<>(builder.signedParameters));
   }
 
   /** Returns a new builder with no option set. */
@@ -83,7 +86,7 @@ public final class SigningOptions {
         + ", protocolParameters="
         + protocolParameters.keySet()
         + ", signedParameters="
-        + signedParameters.stream().map(Map.Entry::getKey).toList()
+        + signedParameters.stream().map(Map.Entry::getKey).collect(Collectors.toList())
         + "]";
   }
 
@@ -165,7 +168,7 @@ public final class SigningOptions {
     public Builder signedParameter(String name, String value) {
       if (name == null) throw new NullPointerException("name == null");
       if (value == null) throw new NullPointerException(name + " value == null");
-      signedParameters.add(Map.entry(name, value));
+      signedParameters.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
       return this;
     }
 

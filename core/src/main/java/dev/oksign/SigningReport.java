@@ -34,7 +34,7 @@ public record SigningReport(
   public SigningReport {
     protocolParameters =
         protocolParameters.isEmpty()
-            ? Map.of()
+            ? java.util.Collections.<String, String>emptyMap()
             : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(protocolParameters));
   }
