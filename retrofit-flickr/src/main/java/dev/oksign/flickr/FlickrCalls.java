@@ -1,0 +1,211 @@
+package dev.oksign.flickr;
+
+import dev.oksign.ClientCredentials;
+import dev.oksign.SigningOptions;
+import dev.oksign.Token;
+import dev.oksign.flickr.internal.Wire;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.Buffer;
+import retrofit2.Invocation;
+
+/**
+ * The one place Flickr's conventions are applied, as an application interceptor, so that what it
+ * adds is signed by the network interceptor after it:
+ *
+ * <ul>
+ *   <li>{@code method} (from {@link FlickrMethod}), {@code format=json} and {@code
+ *       nojsoncallback=1} in the query;
+ *   <li>a call with a token is signed and carries no {@code api_key}; a call without any token
+ *       carries {@code api_key} and is sent unsigned;
+ *   <li>the rate limiter, for every attempt;
+ *   <li>overload answers (HTTP 429, {@code stat=fail} code 105) retried with exponential backoff
+ *       a bounded number of times;
+ *   <li>HTTP errors, bodies that are not JSON, and {@code stat=fail} answers thrown as {@link
+ *       FlickrException}, whatever the method's return type.
+ * </ul>
+ */
+final class FlickrCalls implements Interceptor {
+  /** Error answers are a few hundred bytes; success answers are not examined beyond this. */
+  private static final long PEEK_BYTES = 8192;
+
+  private static final int SNIPPET_CHARS = 200;
+
+  private static final Set<String> RESERVED =
+      Set.of(Wire.METHOD, Wire.FORMAT, Wire.NOJSONCALLBACK, Wire.API_KEY);
+
+  private final ClientCredentials clientCredentials;
+  private final Token token;
+  private final RateLimiter rateLimiter;
+  private final int maxRetries;
+  private final long backoffNanos;
+  private final long maxBackoffNanos;
+  private final Sleeper sleeper;
+
+  FlickrCalls(
+      ClientCredentials clientCredentials,
+      Token token,
+      RateLimiter rateLimiter,
+      int maxRetries,
+      long backoffNanos,
+      long maxBackoffNanos,
+      Sleeper sleeper) {
+    this.clientCredentials = clientCredentials;
+    this.token = token;
+    this.rateLimiter = rateLimiter;
+    this.maxRetries = maxRetries;
+    this.backoffNanos = backoffNanos;
+    this.maxBackoffNanos = maxBackoffNanos;
+    this.sleeper = sleeper;
+  }
+
+  /** The Flickr method named on the Retrofit method that made {@code request}, or null. */
+  static String flickrMethod(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) return null;
+    FlickrMethod annotation = invocation.method().getAnnotation(FlickrMethod.class);
+    return annotation == null ? null : annotation.value();
+  }
+
+  /** The token {@code request} is signed with, or null for none. */
+  Token tokenFor(Request request) {
+    SigningOptions options = request.tag(SigningOptions.class);
+    if (options != null && options.withoutToken()) return null;
+    if (options != null && options.token() != null) return options.token();
+    Token tagged = request.tag(Token.class);
+    return tagged != null ? tagged : token;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    String method = flickrMethod(request);
+    if (method == null) {
+      // Not a Flickr REST method (an upload, say): counted, signed if in scope, left alone.
+      acquire();
+      return chain.proceed(request);
+    }
+    request = withConventions(request, method);
+
+    for (int attempt = 0; ; attempt++) {
+      acquire();
+      Response response = chain.proceed(request);
+      long delay = attempt < maxRetries ? retryDelay(response, attempt) : -1;
+      if (delay >= 0) {
+        response.close();
+        sleep(delay);
+        continue;
+      }
+      return checked(response, method);
+    }
+  }
+
+  Request withConventions(Request request, String method) {
+    boolean signed = tokenFor(request) != null;
+    HttpUrl url = request.url();
+    HttpUrl.Builder builder = url.newBuilder().query(null);
+    builder.addQueryParameter(Wire.METHOD, method);
+    for (int i = 0, size = url.querySize(); i < size; i++) {
+      String name = url.queryParameterName(i);
+      if (RESERVED.contains(name)) continue;
+      builder.addQueryParameter(name, url.queryParameterValue(i));
+    }
+    builder.addQueryParameter(Wire.FORMAT, Wire.FORMAT_JSON);
+    builder.addQueryParameter(Wire.NOJSONCALLBACK, Wire.NOJSONCALLBACK_ON);
+    Request.Builder out = request.newBuilder();
+    if (!signed) {
+      builder.addQueryParameter(Wire.API_KEY, clientCredentials.key());
+      out.tag(Unsigned.class, Unsigned.INSTANCE);
+    }
+    return out.url(builder.build()).build();
+  }
+
+  private void acquire() throws IOException {
+    if (rateLimiter != null) rateLimiter.acquire();
+  }
+
+  private void sleep(long nanos) throws InterruptedIOException {
+    try {
+      sleeper.sleep(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while backing off from Flickr's overload answer");
+      interrupted.initCause(e);
+      throw interrupted;
+    }
+  }
+
+  /**
+   * How long to wait before retrying {@code response}, or -1 if it is not an overload answer.
+   * Honours {@code Retry-After} (in seconds) on HTTP 429, up to the largest backoff.
+   */
+  long retryDelay(Response response, int attempt) throws IOException {
+    boolean overloaded = response.code() == 429;
+    if (!overloaded && response.isSuccessful()) {
+      Envelope failure = failure(response);
+      overloaded = failure != null && failure.code == FlickrError.SERVICE_UNAVAILABLE.code();
+    }
+    if (!overloaded) return -1;
+    long backoff = Math.min(maxBackoffNanos, backoffNanos << Math.min(attempt, 30));
+    String retryAfter = response.header("Retry-After");
+    if (retryAfter != null) {
+      try {
+        long seconds = Long.parseLong(retryAfter.trim());
+        if (seconds >= 0) return Math.min(maxBackoffNanos, TimeUnit.SECONDS.toNanos(seconds));
+      } catch (NumberFormatException ignored) {
+        // An HTTP date: use the backoff.
+      }
+    }
+    return backoff;
+  }
+
+  private static Envelope failure(Response response) throws IOException {
+    Buffer prefix = new Buffer();
+    prefix.write(response.peekBody(PEEK_BYTES).bytes());
+    return Envelope.failureIn(prefix);
+  }
+
+  private static Response checked(Response response, String method) throws IOException {
+    if (!response.isSuccessful()) {
+      String snippet;
+      try {
+        snippet = Envelope.snippet(response.peekBody(PEEK_BYTES).source(), SNIPPET_CHARS);
+      } finally {
+        response.close();
+      }
+      throw FlickrException.unexpected(
+          method,
+          response.code(),
+          "HTTP " + response.code() + (response.message().isEmpty() ? "" : " " + response.message()),
+          snippet,
+          null);
+    }
+    okhttp3.ResponseBody peeked = response.peekBody(PEEK_BYTES);
+    if (!Envelope.startsWithObject(peeked.source())) {
+      String snippet = Envelope.snippet(peeked.source(), SNIPPET_CHARS);
+      okhttp3.MediaType type = response.body().contentType();
+      response.close();
+      throw FlickrException.unexpected(
+          method,
+          response.code(),
+          "the answer is not JSON" + (type == null ? "" : " but " + type),
+          snippet,
+          null);
+    }
+    Buffer prefix = new Buffer();
+    prefix.write(peeked.bytes());
+    Envelope failure = Envelope.failureIn(prefix);
+    if (failure != null) {
+      response.close();
+      throw FlickrException.fail(method, failure.code, failure.message);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.oksign.flickr;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Reads Flickr's JSON answers with Moshi, unwrapping the envelope: {@code
+ * {"photos":{...},"stat":"ok"}} is read as the value of its one member besides {@code stat}; an
+ * answer with several such members is read whole. Anything unreadable is a {@link
+ * FlickrException} naming the JSON path, never a bare Moshi exception.
+ */
+final class FlickrConverterFactory extends Converter.Factory {
+  private final Moshi moshi;
+
+  FlickrConverterFactory(Moshi moshi) {
+    this.moshi = moshi;
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    String method = null;
+    for (Annotation annotation : annotations) {
+      if (annotation instanceof FlickrMethod flickrMethod) method = flickrMethod.value();
+    }
+    return new EnvelopeConverter<>(moshi.adapter(type), method);
+  }
+
+  static final class EnvelopeConverter<T> implements Converter<ResponseBody, T> {
+    private final JsonAdapter<T> adapter;
+    private final String method;
+
+    EnvelopeConverter(JsonAdapter<T> adapter, String method) {
+      this.adapter = adapter;
+      this.method = method;
+    }
+
+    @Override
+    public T convert(ResponseBody body) throws IOException {
+      try (body) {
+        BufferedSource source = body.source();
+        if (!Envelope.startsWithObject(source)) {
+          throw FlickrException.unexpected(
+              method, 200, "the answer is not a JSON object", Envelope.snippet(source, 200), null);
+        }
+        JsonReader reader = JsonReader.of(source);
+        try {
+          Envelope envelope = Envelope.scan(reader.peekJson());
+          if (envelope.failed()) throw FlickrException.fail(method, envelope.code, envelope.message);
+          if (envelope.members.size() != 1) return adapter.fromJson(reader);
+          String member = envelope.members.get(0);
+          T result = null;
+          reader.beginObject();
+          while (reader.hasNext()) {
+            if (reader.nextName().equals(member)) {
+              result = adapter.fromJson(reader);
+            } else {
+              reader.skipValue();
+            }
+          }
+          reader.endObject();
+          return result;
+        } catch (JsonDataException | com.squareup.moshi.JsonEncodingException | java.io.EOFException e) {
+          throw FlickrException.unexpected(
+              method, 200, "unexpected JSON: " + e.getMessage(), null, e);
+        }
+      }
+    }
+  }
+}

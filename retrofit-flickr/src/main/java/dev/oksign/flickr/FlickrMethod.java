@@ -1,0 +1,32 @@
+package dev.oksign.flickr;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names the Flickr method a Retrofit interface method calls. {@link Flickr} adds it to the request
+ * as {@code method=...}, together with {@code format=json} and {@code nojsoncallback=1}, before
+ * the request is signed; a method declaration repeats none of this.
+ *
+ * <pre>{@code
+ * interface MyGalleries {
+ *   @GET(".") @FlickrMethod("flickr.galleries.getPhotos")
+ *   Call<PhotoPage> getPhotos(@Query("gallery_id") String galleryId,
+ *       @Query("page") Integer page, @Query("per_page") Integer perPage);
+ * }
+ * MyGalleries galleries = flickr.create(MyGalleries.class);
+ * }</pre>
+ *
+ * <p>Use {@code @GET(".")} for read methods and {@code @POST(".")} with {@code @FormUrlEncoded}
+ * for write methods: {@code "."} is the REST endpoint itself.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface FlickrMethod {
+  /** The Flickr method name, such as {@code flickr.photos.search}. */
+  String value();
+}

@@ -1,0 +1,28 @@
+package dev.oksign.flickr;
+
+import java.util.List;
+
+/**
+ * A page of photos: the answer of {@code flickr.photos.search}, {@code flickr.people.getPhotos}
+ * and the many other Flickr methods that answer {@code {"photos":{"page":..,"photo":[..]}}}.
+ *
+ * @param page this page's number, from 1
+ * @param pages the number of pages
+ * @param perPage the page size
+ * @param total the number of photos in the whole list
+ * @param photos the photos on this page
+ */
+public record PhotoPage(int page, int pages, int perPage, long total, List<Photo> photos)
+    implements Page<Photo> {
+
+  /** Takes an immutable copy of {@code photos}. */
+  public PhotoPage {
+    photos = photos == null ? List.of() : List.copyOf(photos);
+  }
+
+  /** The photos on this page. */
+  @Override
+  public List<Photo> items() {
+    return photos;
+  }
+}

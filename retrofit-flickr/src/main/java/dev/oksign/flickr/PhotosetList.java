@@ -1,0 +1,27 @@
+package dev.oksign.flickr;
+
+import java.util.List;
+
+/**
+ * A page of a user's photosets: the answer of {@code flickr.photosets.getList}.
+ *
+ * @param page this page's number, from 1
+ * @param pages the number of pages
+ * @param perPage the page size
+ * @param total the number of photosets
+ * @param photosets the photosets on this page
+ */
+public record PhotosetList(int page, int pages, int perPage, long total, List<Photoset> photosets)
+    implements Page<Photoset> {
+
+  /** Takes an immutable copy of {@code photosets}. */
+  public PhotosetList {
+    photosets = photosets == null ? List.of() : List.copyOf(photosets);
+  }
+
+  /** The photosets on this page. */
+  @Override
+  public List<Photoset> items() {
+    return photosets;
+  }
+}
