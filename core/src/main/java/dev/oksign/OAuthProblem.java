@@ -3,7 +3,7 @@ package dev.oksign;
 /**
  * The {@code oauth_problem} values of the OAuth Problem Reporting extension, which Flickr and most
  * OAuth 1.0a providers send when they refuse a request. A value not listed here is kept raw by
- * {@code OAuthProblemException.problem()} and {@link Verification#problem()}.
+ * {@link OAuthProblemException#problem()} and {@link Verification#problem()}.
  */
 public enum OAuthProblem {
   /** The {@code oauth_version} is not one the server accepts. */

@@ -1,5 +1,6 @@
 package dev.oksign;
 
+import dev.oksign.internal.FormResponse;
 import dev.oksign.internal.OAuth;
 import dev.oksign.internal.Percent;
 import java.util.ArrayList;
@@ -116,7 +117,8 @@ public final class Verification {
       out.append('&').append(OAuth.ACCEPTABLE_TIMESTAMPS).append('=');
       out.append(Percent.encode(acceptableTimestamps));
     }
-    if (baseString != null) out.append("&debug_sbs=").append(baseString);
+    if (baseString != null)
+      out.append('&').append(FormResponse.DEBUG_SBS).append('=').append(baseString);
     return out.toString();
   }
 

@@ -1,0 +1,196 @@
+package dev.oksign;
+
+import dev.oksign.internal.BaseStringDiagnosis;
+import dev.oksign.internal.FormResponse;
+import dev.oksign.internal.OAuth;
+import dev.oksign.internal.Percent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A provider refused an OAuth request, or answered the token flow with something that is not a
+ * usable answer: an {@code oauth_problem} such as {@code signature_invalid} or {@code
+ * timestamp_refused}, an HTML error page, an empty body, a form without {@code oauth_token}.
+ *
+ * <pre>{@code
+ * try {
+ *   flow.accessToken(requestToken, verifier);
+ * } catch (OAuthProblemException e) {
+ *   if (e.knownProblem() == OAuthProblem.SIGNATURE_INVALID) System.err.println(e.diagnosis());
+ * }
+ * }</pre>
+ *
+ * <p>For {@code signature_invalid}, {@link #diagnosis()} explains the refusal: when the provider
+ * sent its own base string ({@code debug_sbs}, as Flickr does) it says where it first differs from
+ * the one we signed (scheme, host, port, path, a parameter only one side saw, a value encoded
+ * differently); otherwise it lists the usual causes next to our base string. Nothing here holds a
+ * secret: fields named {@code *secret*} are masked in the body snippet.
+ */
+public final class OAuthProblemException extends OAuth1Exception {
+  private static final long serialVersionUID = 1L;
+  private static final int SNIPPET_LENGTH = 200;
+
+  private final int httpStatus;
+  private final String problem;
+  private final String advice;
+  private final List<String> parametersAbsent;
+  private final Map<String, String> parameters;
+  private final String bodySnippet;
+  private final String diagnosis;
+
+  private OAuthProblemException(
+      String message,
+      int httpStatus,
+      String problem,
+      Map<String, String> parameters,
+      String bodySnippet,
+      String diagnosis) {
+    super(message);
+    this.httpStatus = httpStatus;
+    this.problem = problem;
+    this.parameters = parameters;
+    this.advice = parameters.get(OAuth.PROBLEM_ADVICE);
+    String absent = parameters.get(OAuth.PARAMETERS_ABSENT);
+    List<String> names = new ArrayList<>();
+    if (absent != null) {
+      for (String name : absent.split("&")) {
+        if (!name.isEmpty()) names.add(Percent.decode(name, false));
+      }
+    }
+    this.parametersAbsent = Collections.unmodifiableList(names);
+    this.bodySnippet = bodySnippet;
+    this.diagnosis = diagnosis;
+  }
+
+  /**
+   * Builds the exception for a response of {@code httpStatus} with {@code body}.
+   *
+   * @param what the step, for the message: {@code "request_token"}, {@code "GET
+   *     https://api.flickr.com/services/rest/"}
+   * @param ourBaseString the base string we signed, or null if unknown
+   * @param failure why the answer is not usable, or null to describe the body's {@code
+   *     oauth_problem} or status
+   */
+  static OAuthProblemException of(
+      String what, int httpStatus, String body, String ourBaseString, String failure) {
+    Map<String, String> form = body == null ? null : FormResponse.parse(body);
+    Map<String, String> parameters = Collections.emptyMap();
+    if (form != null) {
+      Map<String, String> masked = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : form.entrySet()) {
+        masked.put(e.getKey(), isSecret(e.getKey()) ? "██" : e.getValue());
+      }
+      parameters = Collections.unmodifiableMap(masked);
+    }
+    String problem = parameters.get(OAuth.PROBLEM);
+    String snippet = snippet(body, form);
+
+    String diagnosis = null;
+    if (OAuthProblem.SIGNATURE_INVALID.wireName().equals(problem)) {
+      String server = parameters.get(FormResponse.DEBUG_SBS);
+      if (server != null && ourBaseString != null) {
+        diagnosis = BaseStringDiagnosis.compare(server, ourBaseString);
+      } else {
+        diagnosis = BaseStringDiagnosis.usualSuspects(ourBaseString);
+      }
+    }
+
+    StringBuilder message = new StringBuilder();
+    message.append(what).append(": HTTP ").append(httpStatus);
+    if (problem != null) message.append(", oauth_problem=").append(problem);
+    String advice = parameters.get(OAuth.PROBLEM_ADVICE);
+    if (advice != null) message.append(" (").append(advice).append(')');
+    String absent = parameters.get(OAuth.PARAMETERS_ABSENT);
+    if (absent != null) message.append(", parameters absent: ").append(absent);
+    String rejected = parameters.get(OAuth.PARAMETERS_REJECTED);
+    if (rejected != null) message.append(", parameters rejected: ").append(rejected);
+    if (failure != null) {
+      message.append(": ").append(failure);
+    } else if (problem == null) {
+      message.append(
+          body == null || body.trim().isEmpty()
+              ? ": the body is empty"
+              : form == null ? ": the body is not a form" : ": no oauth_problem in the body");
+    }
+    if (snippet != null && problem == null) message.append("\nBody: ").append(snippet);
+    if (diagnosis != null) message.append('\n').append(diagnosis);
+    return new OAuthProblemException(
+        message.toString(), httpStatus, problem, parameters, snippet, diagnosis);
+  }
+
+  /** The start of the body on one line, secrets masked; null if empty. */
+  private static String snippet(String body, Map<String, String> form) {
+    if (body == null || body.trim().isEmpty()) return null;
+    String text;
+    if (form != null) {
+      StringBuilder out = new StringBuilder();
+      for (Map.Entry<String, String> e : form.entrySet()) {
+        if (out.length() > 0) out.append('&');
+        out.append(e.getKey()).append('=');
+        out.append(isSecret(e.getKey()) ? "██" : e.getValue());
+      }
+      text = out.toString();
+    } else {
+      text = body.trim().replaceAll("\\s+", " ");
+    }
+    return text.length() <= SNIPPET_LENGTH ? text : text.substring(0, SNIPPET_LENGTH) + "…";
+  }
+
+  private static boolean isSecret(String name) {
+    return name.toLowerCase(Locale.ROOT).contains("secret");
+  }
+
+  /** The HTTP status of the response, such as 401. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /**
+   * The {@code oauth_problem} as sent, such as {@code signature_invalid}, or null if the response
+   * had none (an HTML page, an empty body, a form missing {@code oauth_token}).
+   */
+  public String problem() {
+    return problem;
+  }
+
+  /** The {@link #problem()} as a known constant, or null if there is none or it is not known. */
+  public OAuthProblem knownProblem() {
+    return OAuthProblem.fromWireName(problem);
+  }
+
+  /** The {@code oauth_problem_advice}: the provider's words for a person, or null. */
+  public String advice() {
+    return advice;
+  }
+
+  /** The names in {@code oauth_parameters_absent}, empty if none. */
+  public List<String> parametersAbsent() {
+    return parametersAbsent;
+  }
+
+  /**
+   * Every field of the refusal, decoded, when it was a form: {@code oauth_problem}, {@code
+   * oauth_parameters_rejected}, {@code oauth_acceptable_timestamps}, {@code debug_sbs}... Fields
+   * named {@code *secret*} are masked. Empty if the body was not a form.
+   */
+  public Map<String, String> parameters() {
+    return parameters;
+  }
+
+  /** The first 200 characters of the body on one line, secrets masked; null if it was empty. */
+  public String bodySnippet() {
+    return bodySnippet;
+  }
+
+  /**
+   * For {@code signature_invalid}, a few lines saying why the signature was refused (see the class
+   * documentation); null for other problems.
+   */
+  public String diagnosis() {
+    return diagnosis;
+  }
+}
