@@ -84,7 +84,8 @@ class ModulePathTest {
   void interceptorSignsWhatOkHttpSends() throws Exception {
     try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<String> authorization = CompletableFuture.supplyAsync(() -> answer(proxy));
-      InetSocketAddress address = new InetSocketAddress(proxy.getInetAddress(), proxy.getLocalPort());
+      InetSocketAddress address =
+          new InetSocketAddress(proxy.getInetAddress(), proxy.getLocalPort());
       OkHttpClient client =
           new OkHttpClient.Builder()
               .proxy(new Proxy(Proxy.Type.HTTP, address))
@@ -102,7 +103,8 @@ class ModulePathTest {
     try (Socket socket = proxy.accept()) {
       socket.setSoTimeout(5_000);
       BufferedReader in =
-          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       String authorization = null;
       for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
         if (line.regionMatches(true, 0, "Authorization: ", 0, 15)) {
