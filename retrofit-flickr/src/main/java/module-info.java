@@ -9,6 +9,7 @@ module dev.oksign.flickr {
   requires transitive dev.oksign;
   requires transitive retrofit2;
   requires transitive com.squareup.moshi;
+  requires java.xml; // upload answers are XML
 
   exports dev.oksign.flickr;
 }
