@@ -81,6 +81,7 @@ public final class Flickr {
   private final FlickrPeople people;
   private final FlickrTest test;
   private final FlickrAuth auth;
+  private final FlickrUploads uploads;
 
   private Flickr(Builder builder) {
     this.clientCredentials = builder.clientCredentials;
@@ -118,6 +119,7 @@ public final class Flickr {
     this.people = retrofit.create(FlickrPeople.class);
     this.test = retrofit.create(FlickrTest.class);
     this.auth = retrofit.create(FlickrAuth.class);
+    this.uploads = new FlickrUploads(client, uploadBaseUrl, token);
   }
 
   /** A view of {@code base} whose calls are made with {@code token}. */
@@ -144,6 +146,7 @@ public final class Flickr {
     this.people = retrofit.create(FlickrPeople.class);
     this.test = retrofit.create(FlickrTest.class);
     this.auth = retrofit.create(FlickrAuth.class);
+    this.uploads = new FlickrUploads(client, uploadBaseUrl, token);
   }
 
   private Retrofit retrofit(OkHttpClient client) {
@@ -201,6 +204,15 @@ public final class Flickr {
   /** {@code flickr.auth.oauth.*}. */
   public FlickrAuth auth() {
     return auth;
+  }
+
+  /**
+   * Photo upload and replace ({@code upload/}, {@code replace/} under the {@linkplain
+   * #uploadBaseUrl() upload base URL}), signed with this instance's token, which needs {@code
+   * write} permission. See {@link FlickrUploads}.
+   */
+  public FlickrUploads uploads() {
+    return uploads;
   }
 
   /**
