@@ -1,10 +1,16 @@
 package dev.oksign;
 
+import dev.oksign.internal.FormResponse;
+import dev.oksign.internal.OAuth;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -41,12 +47,23 @@ public final class OAuth1Interceptor implements Interceptor {
   private final List<String> hosts;
   private final List<String> domains;
   private final boolean allowHttp;
+  private final boolean clockSkewCorrection;
+  private final AtomicLong clockOffsetSeconds = new AtomicLong();
+  private final Interceptor clockSkewRetry = new ClockSkewRetry();
+
+  /** Computes the base string of a signed request, as a server would; knows no secret. */
+  private static final OAuth1Verifier BASE_STRINGS =
+      OAuth1Verifier.builder().clientSecrets(consumerKey -> null).build();
+
+  /** Refusals are short forms; a longer body is read only this far. */
+  private static final long MAX_REFUSAL_BYTES = 64 * 1024;
 
   private OAuth1Interceptor(Builder builder) {
     this.signer = builder.signer;
     this.hosts = Collections.unmodifiableList(new ArrayList<>(builder.hosts));
     this.domains = Collections.unmodifiableList(new ArrayList<>(builder.domains));
     this.allowHttp = builder.allowHttp;
+    this.clockSkewCorrection = builder.clockSkewCorrection;
   }
 
   /**
@@ -70,6 +87,7 @@ public final class OAuth1Interceptor implements Interceptor {
     builder.hosts.addAll(hosts);
     builder.domains.addAll(domains);
     builder.allowHttp = allowHttp;
+    builder.clockSkewCorrection = clockSkewCorrection;
     return builder;
   }
 
@@ -89,11 +107,92 @@ public final class OAuth1Interceptor implements Interceptor {
     return false;
   }
 
+  /**
+   * The offset added to the signer's clock for {@code oauth_timestamp}: zero until a server
+   * refuses a timestamp, then the server's clock minus ours, as read from its {@code Date} header
+   * (or the middle of its {@code oauth_acceptable_timestamps}). Kept for every later request.
+   */
+  public Duration clockOffset() {
+    return Duration.ofSeconds(clockOffsetSeconds.get());
+  }
+
+  /**
+   * Returns the companion of this interceptor for the <em>application</em> slot: it retries a call
+   * once when this interceptor, in the network slot, saw {@code timestamp_refused} and corrected
+   * its clock offset. The retry goes through the network slot again, so it is signed with a fresh
+   * nonce and the corrected timestamp. A second refusal is thrown, never retried: there is no
+   * loop. OkHttp lets a network interceptor call {@code proceed} only once, which is why the retry
+   * lives here.
+   *
+   * <pre>{@code
+   * OAuth1Interceptor oauth = OAuth1Interceptor.create(signer, "api.flickr.com");
+   * OkHttpClient client = new OkHttpClient.Builder()
+   *     .addInterceptor(oauth.clockSkewRetry())
+   *     .addNetworkInterceptor(oauth)
+   *     .build();
+   * }</pre>
+   */
+  public Interceptor clockSkewRetry() {
+    return clockSkewRetry;
+  }
+
+  /**
+   * Signs the request if it is in scope, sends it, and turns an OAuth refusal (a 4xx response
+   * whose form body holds {@code oauth_problem}) into an {@link OAuthProblemException} carrying
+   * the base string we signed, so that {@code signature_invalid} comes with a {@link
+   * OAuthProblemException#diagnosis() diagnosis}. On {@code timestamp_refused} the clock offset is
+   * corrected first, unless {@link Builder#clockSkewCorrection(boolean)} turned that off.
+   */
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     if (!inScope(request.url())) return chain.proceed(request);
-    return chain.proceed(signer.sign(request));
+    SigningReport signed = signer.compute(request, clockOffsetSeconds.get(), true);
+    Response response = chain.proceed(signed.signedRequest());
+    int code = response.code();
+    if (code < 400 || code >= 500) return response;
+    String body = response.peekBody(MAX_REFUSAL_BYTES).string();
+    Map<String, String> form = FormResponse.parse(body);
+    if (form == null || form.get(OAuth.PROBLEM) == null) return response;
+    response.close();
+    String ourBaseString = signed.baseString();
+    if (ourBaseString == null) {
+      // The signer's fast path may skip the string: recompute it from what was sent.
+      ourBaseString = BASE_STRINGS.verify(signed.signedRequest()).baseString();
+    }
+    OAuthProblemException refusal =
+        OAuthProblemException.of(
+            request.method() + " " + request.url(), code, body, ourBaseString, null);
+    if (clockSkewCorrection
+        && OAuthProblem.TIMESTAMP_REFUSED.wireName().equals(form.get(OAuth.PROBLEM))) {
+      refusal.clockCorrected = correctClock(response, form);
+    }
+    throw refusal;
+  }
+
+  /** Learns the server's clock from a refusal; true if the offset changed. */
+  private boolean correctClock(Response response, Map<String, String> form) {
+    long ours = signer.clock().instant().getEpochSecond();
+    Long server = null;
+    Date date = response.headers().getDate("Date");
+    if (date != null) {
+      server = date.getTime() / 1000;
+    } else {
+      String acceptable = form.get(OAuth.ACCEPTABLE_TIMESTAMPS);
+      int dash = acceptable == null ? -1 : acceptable.indexOf('-');
+      if (dash > 0) {
+        try {
+          long min = Long.parseLong(acceptable.substring(0, dash).trim());
+          long max = Long.parseLong(acceptable.substring(dash + 1).trim());
+          server = min + (max - min) / 2;
+        } catch (NumberFormatException ignored) {
+          // Not a range: nothing to learn from.
+        }
+      }
+    }
+    if (server == null) return false;
+    long offset = server - ours;
+    return clockOffsetSeconds.getAndSet(offset) != offset;
   }
 
   /** Names the scope and the signer; never a secret. */
@@ -110,12 +209,36 @@ public final class OAuth1Interceptor implements Interceptor {
         + "]";
   }
 
+  /** Retries once, at application level, a call refused for a timestamp the network slot fixed. */
+  private static final class ClockSkewRetry implements Interceptor {
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      try {
+        return chain.proceed(chain.request());
+      } catch (OAuthProblemException e) {
+        if (!e.clockCorrected) throw e;
+        try {
+          return chain.proceed(chain.request());
+        } catch (OAuthProblemException again) {
+          again.addSuppressed(e);
+          throw again;
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "OAuth1Interceptor.clockSkewRetry()";
+    }
+  }
+
   /** Builds an {@link OAuth1Interceptor}. */
   public static final class Builder {
     private final OAuth1Signer signer;
     private final List<String> hosts = new ArrayList<>();
     private final List<String> domains = new ArrayList<>();
     private boolean allowHttp;
+    private boolean clockSkewCorrection = true;
 
     Builder(OAuth1Signer signer) {
       if (signer == null) throw new NullPointerException("signer == null");
@@ -143,6 +266,16 @@ public final class OAuth1Interceptor implements Interceptor {
      */
     public Builder allowHttp(boolean allowHttp) {
       this.allowHttp = allowHttp;
+      return this;
+    }
+
+    /**
+     * Whether to learn the server's clock when it answers {@code timestamp_refused}, and sign
+     * later requests with the corrected time (see {@link OAuth1Interceptor#clockSkewRetry()} for
+     * the retry); true by default.
+     */
+    public Builder clockSkewCorrection(boolean clockSkewCorrection) {
+      this.clockSkewCorrection = clockSkewCorrection;
       return this;
     }
 

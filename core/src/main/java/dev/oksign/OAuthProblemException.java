@@ -42,6 +42,12 @@ public final class OAuthProblemException extends OAuth1Exception {
   private final String bodySnippet;
   private final String diagnosis;
 
+  /**
+   * Set by {@link OAuth1Interceptor} on a {@code timestamp_refused} after which it corrected its
+   * clock offset, so that one retry can succeed. Not part of the API.
+   */
+  boolean clockCorrected;
+
   private OAuthProblemException(
       String message,
       int httpStatus,
