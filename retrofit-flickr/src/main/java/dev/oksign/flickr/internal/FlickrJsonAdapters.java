@@ -85,6 +85,7 @@ public final class FlickrJsonAdapters {
     boolean isFriend = false;
     boolean isFamily = false;
     Map<String, String> extras = new LinkedHashMap<>();
+    String path = reader.getPath();
     reader.beginObject();
     while (reader.hasNext()) {
       String name = reader.nextName();
@@ -105,7 +106,7 @@ public final class FlickrJsonAdapters {
       }
     }
     reader.endObject();
-    if (id == null) throw new JsonDataException("photo without id at " + reader.getPath());
+    if (id == null) throw new JsonDataException("photo without id at " + path);
     return new Photo(id, owner, secret, server, farm, title, isPublic, isFriend, isFamily, extras);
   }
 
@@ -214,6 +215,7 @@ public final class FlickrJsonAdapters {
     long views = 0;
     Instant created = null;
     Instant updated = null;
+    String path = reader.getPath();
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.nextName()) {
@@ -235,7 +237,7 @@ public final class FlickrJsonAdapters {
       }
     }
     reader.endObject();
-    if (id == null) throw new JsonDataException("photoset without id at " + reader.getPath());
+    if (id == null) throw new JsonDataException("photoset without id at " + path);
     return new Photoset(
         id, owner, username, title, description, primary, secret, server, farm, photos, videos,
         views, created, updated);
