@@ -1,7 +1,8 @@
 /**
- * An application module that uses oksign from the module path. It requires only {@code
- * dev.oksign}: OkHttp's types reach it through core's {@code requires transitive okhttp3}.
+ * An application module that uses oksign from the module path. It requires only oksign's two
+ * modules: OkHttp, Retrofit and Moshi reach it through their {@code requires transitive}.
  */
 module dev.oksign.jpms {
   requires dev.oksign;
+  requires dev.oksign.flickr;
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oksign.OAuth1Signer;
+import dev.oksign.Token;
+import dev.oksign.flickr.Flickr;
+import dev.oksign.flickr.User;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +21,8 @@ import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +31,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
-/** oksign-core as a named module: what it exports and requires, and that its public API works. */
+/** oksign's modules on the module path: what they export and require, and that their API works. */
 class ModulePathTest {
   /** Flickr's published Authorization header for its request_token example. */
   static final String FLICKR_AUTHORIZATION =
@@ -39,32 +44,31 @@ class ModulePathTest {
           + "oauth_version=\"1.0\"";
 
   final Module core = OAuth1Signer.class.getModule();
+  final Module flickr = Flickr.class.getModule();
 
   @Test
   void everythingLoadsAsNamedModules() {
     assertEquals("dev.oksign.jpms", FlickrRequestToken.class.getModule().getName());
     assertEquals("dev.oksign", core.getName());
+    assertEquals("dev.oksign.flickr", flickr.getName());
     assertEquals("okhttp3", OkHttpClient.class.getModule().getName());
+    Module retrofit = retrofit2.Retrofit.class.getModule();
+    assertEquals("retrofit2", retrofit.getName());
+    assertTrue(retrofit.getDescriptor().isAutomatic(), "Retrofit is an automatic module");
   }
 
   @Test
-  void coreExportsOnlyItsPublicPackage() {
-    Set<String> exports =
-        core.getDescriptor().exports().stream()
-            .map(e -> e.source() + (e.isQualified() ? " to " + e.targets() : ""))
-            .collect(Collectors.toSet());
-    assertEquals(Set.of("dev.oksign"), exports);
+  void eachModuleExportsOnlyItsPublicPackage() {
+    assertEquals(Set.of("dev.oksign"), exports(core));
+    assertEquals(Set.of("dev.oksign.flickr"), exports(flickr));
     assertFalse(core.isExported("dev.oksign.internal"));
+    assertFalse(flickr.isExported("dev.oksign.flickr.internal"));
   }
 
   @Test
   void coreRequiresOkHttpTransitively() {
-    ModuleDescriptor.Requires okhttp =
-        core.getDescriptor().requires().stream()
-            .filter(r -> r.name().equals("okhttp3"))
-            .findFirst()
-            .orElseThrow();
-    assertEquals(Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE), okhttp.modifiers());
+    assertEquals(
+        Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE), requires(core, "okhttp3"));
   }
 
   @Test
@@ -82,43 +86,108 @@ class ModulePathTest {
 
   @Test
   void interceptorSignsWhatOkHttpSends() throws Exception {
-    try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CompletableFuture<String> authorization = CompletableFuture.supplyAsync(() -> answer(proxy));
-      InetSocketAddress address =
-          new InetSocketAddress(proxy.getInetAddress(), proxy.getLocalPort());
+    try (OneShotProxy proxy = new OneShotProxy("ok")) {
       OkHttpClient client =
           new OkHttpClient.Builder()
-              .proxy(new Proxy(Proxy.Type.HTTP, address))
+              .proxy(proxy.proxy())
               .addNetworkInterceptor(FlickrRequestToken.interceptor())
               .build();
       try (Response response = client.newCall(FlickrRequestToken.request()).execute()) {
         assertEquals("ok", response.body().string());
       }
-      assertEquals(FLICKR_AUTHORIZATION, authorization.get(5, TimeUnit.SECONDS));
+      List<String> head = proxy.requestHead();
+      assertEquals(
+          "GET http://www.flickr.com/services/oauth/request_token HTTP/1.1", head.get(0));
+      assertTrue(head.contains("Authorization: " + FLICKR_AUTHORIZATION), head::toString);
     }
   }
 
-  /** Reads one request, answers 200 "ok", and returns the request's Authorization header. */
-  private static String answer(ServerSocket proxy) {
-    try (Socket socket = proxy.accept()) {
-      socket.setSoTimeout(5_000);
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      String authorization = null;
-      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-        if (line.regionMatches(true, 0, "Authorization: ", 0, 15)) {
-          authorization = line.substring(15);
+  @Test
+  void flickrClientWorksThroughRetrofitAndMoshi() throws Exception {
+    String answer =
+        "{\"user\":{\"id\":\"12037949754@N01\",\"username\":{\"_content\":\"Bees\"}},"
+            + "\"stat\":\"ok\"}";
+    try (OneShotProxy proxy = new OneShotProxy(answer)) {
+      Flickr client =
+          Flickr.builder()
+              .clientCredentials("653e7a6ecc1d528c516cc8f92cf98611", "3a1fc6d8d2cc4b8e")
+              .token(new Token("72157626318069415-087bfc7b5816092c", "a202d1f853ec69de"))
+              .restBaseUrl("http://api.flickr.com/services/rest/")
+              .client(new OkHttpClient.Builder().proxy(proxy.proxy()).build())
+              .build();
+
+      User user = client.test().login().execute().body();
+
+      assertEquals(new User("12037949754@N01", "Bees"), user);
+      assertEquals(
+          "GET http://api.flickr.com/services/rest/?method=flickr.test.login&format=json"
+              + "&nojsoncallback=1 HTTP/1.1",
+          proxy.requestHead().get(0));
+    }
+  }
+
+  private static Set<String> exports(Module module) {
+    return module.getDescriptor().exports().stream()
+        .map(e -> e.source() + (e.isQualified() ? " to " + e.targets() : ""))
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<ModuleDescriptor.Requires.Modifier> requires(Module module, String name) {
+    return module.getDescriptor().requires().stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .modifiers();
+  }
+
+  /** A loopback HTTP proxy that answers one request with 200 and a fixed body. */
+  static final class OneShotProxy implements AutoCloseable {
+    private final ServerSocket socket;
+    private final CompletableFuture<List<String>> requestHead;
+
+    OneShotProxy(String body) throws IOException {
+      socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+      requestHead = CompletableFuture.supplyAsync(() -> answerOnce(body));
+    }
+
+    Proxy proxy() {
+      return new Proxy(
+          Proxy.Type.HTTP, new InetSocketAddress(socket.getInetAddress(), socket.getLocalPort()));
+    }
+
+    /** The request line, then each header line, as received. */
+    List<String> requestHead() throws Exception {
+      return requestHead.get(5, TimeUnit.SECONDS);
+    }
+
+    private List<String> answerOnce(String body) {
+      try (Socket connection = socket.accept()) {
+        connection.setSoTimeout(5_000);
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+        List<String> head = new ArrayList<>();
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+          head.add(line);
         }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        OutputStream out = connection.getOutputStream();
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                    + bytes.length
+                    + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.write(bytes);
+        out.flush();
+        return head;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-              .getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      return authorization;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
     }
   }
 }
