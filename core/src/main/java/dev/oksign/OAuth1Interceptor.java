@@ -39,8 +39,26 @@ import okhttp3.Response;
  * only over {@code https} unless {@link Builder#allowHttp(boolean)} says otherwise. There is no
  * "sign everything" default: {@link Builder#build()} refuses an empty scope.
  *
- * <p>Failures are {@link SigningException}s (an {@link IOException}), thrown before anything is
- * sent.
+ * <p><b>Failures.</b> A request that cannot be signed fails with a {@link SigningException}
+ * before anything is sent. A refusal by the server (a 4xx response to a signed request whose form
+ * body holds {@code oauth_problem}, as Flickr's 401s do) fails with an {@link
+ * OAuthProblemException} that carries the status, the problem, the provider's advice and, for
+ * {@code signature_invalid}, a diagnosis comparing the server's {@code debug_sbs} with the base
+ * string we signed. Other error responses are returned as they are. Both are {@link
+ * IOException}s, as OkHttp requires.
+ *
+ * <p><b>Clock skew.</b> On {@code timestamp_refused} the interceptor reads the server's {@code
+ * Date} header and signs every later request with the corrected time ({@link #clockOffset()}).
+ * To also retry the refused call once, add {@link #clockSkewRetry()} as an application
+ * interceptor: OkHttp lets a network interceptor send a request only once.
+ *
+ * <pre>{@code
+ * OAuth1Interceptor oauth = OAuth1Interceptor.create(signer, "api.flickr.com");
+ * OkHttpClient client = new OkHttpClient.Builder()
+ *     .addInterceptor(oauth.clockSkewRetry())   // application slot: one retry on timestamp_refused
+ *     .addNetworkInterceptor(oauth)             // network slot: signs every attempt
+ *     .build();
+ * }</pre>
  */
 public final class OAuth1Interceptor implements Interceptor {
   private final OAuth1Signer signer;
