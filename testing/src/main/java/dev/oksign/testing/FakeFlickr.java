@@ -45,7 +45,8 @@ import okhttp3.HttpUrl;
  *       callback with {@code oauth_token} and {@code oauth_verifier}.
  *   <li>{@code /services/rest/}: {@code flickr.photosets.getPhotos}, {@code
  *       flickr.photosets.getList}, {@code flickr.photos.search}, {@code flickr.people.getPhotos},
- *       {@code flickr.test.login} and {@code flickr.auth.oauth.checkToken}, over {@link
+ *       {@code flickr.people.getPublicPhotos}, {@code flickr.test.login} and {@code
+ *       flickr.auth.oauth.checkToken}, over {@link
  *       FakeFlickrData}, in Flickr's JSON ({@code format=json&nojsoncallback=1}; without {@code
  *       nojsoncallback} the JSON is wrapped in {@code jsonFlickrApi(...)}) with its quirks: the
  *       same field as a number in one method and a string in another, {@code "perpage"} next to

@@ -289,6 +289,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
           case "flickr.photosets.getList" -> photosetsGetList(call);
           case "flickr.photos.search" -> photosSearch(call);
           case "flickr.people.getPhotos" -> peopleGetPhotos(call);
+          case "flickr.people.getPublicPhotos" -> peopleGetPublicPhotos(call);
           case "flickr.test.login" -> testLogin(call);
           case "flickr.auth.oauth.checkToken" -> checkToken(call, request);
           default -> new Failure(112, "Method \"" + method + "\" not found");
@@ -447,6 +448,22 @@ final class FakeFlickrDispatcher extends Dispatcher {
     photos.put("pages", pages(found.size(), perPage));
     photos.put("perpage", perPage);
     photos.put("total", Integer.toString(found.size()));
+    photos.put("photo", photoItems(slice(found, page, perPage)));
+    return Map.of("photos", photos);
+  }
+
+  private Object peopleGetPublicPhotos(Call call) {
+    String userId = call.param("user_id");
+    FakeFlickrData.User user = userId == null ? null : fake.data.user(userId);
+    if (user == null) return new Failure(1, "User not found");
+    List<FakeFlickrData.Photo> found = fake.data.photosOf(user.nsid());
+    int perPage = perPage(call, 100);
+    int page = page(call);
+    Map<String, Object> photos = new LinkedHashMap<>();
+    photos.put("page", page);
+    photos.put("pages", pages(found.size(), perPage));
+    photos.put("perpage", perPage);
+    photos.put("total", found.size());
     photos.put("photo", photoItems(slice(found, page, perPage)));
     return Map.of("photos", photos);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oksign.ClientCredentials;
-import dev.oksign.OAuth1Interceptor;
 import dev.oksign.OAuth1Signer;
 import dev.oksign.SigningOptions;
 import dev.oksign.Token;
@@ -21,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -56,17 +56,23 @@ class FakeFlickrTest {
         .proxy(new java.net.Proxy(
             java.net.Proxy.Type.HTTP,
             new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), fake.port())))
-        .addNetworkInterceptor(
-            OAuth1Interceptor.builder(signer).domain("flickr.com").allowHttp(true).build())
+        .addNetworkInterceptor(rawSigning(signer))
         .build();
   }
 
   OkHttpClient direct(OAuth1Signer signer) {
     return new OkHttpClient.Builder()
         .followRedirects(false)
-        .addNetworkInterceptor(
-            OAuth1Interceptor.builder(signer).host("127.0.0.1").allowHttp(true).build())
+        .addNetworkInterceptor(rawSigning(signer))
         .build();
+  }
+
+  /**
+   * Signs every request and passes the answer through untouched, refusals included, so that the
+   * tests see the fake's exact bytes (OAuth1Interceptor would turn a refusal into an exception).
+   */
+  static Interceptor rawSigning(OAuth1Signer signer) {
+    return chain -> chain.proceed(signer.sign(chain.request()));
   }
 
   static OAuth1Signer vectorSigner(String secret) {

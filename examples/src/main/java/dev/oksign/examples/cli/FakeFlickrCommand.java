@@ -1,0 +1,78 @@
+package dev.oksign.examples.cli;
+
+import dev.oksign.testing.FakeFlickr;
+import dev.oksign.testing.FakeFlickrData;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fake-flickr}: runs the fake Flickr standalone until interrupted. */
+@Command(
+    name = "fake-flickr",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the fake Flickr on loopback until interrupted (Ctrl-C), printing its URLs and the demo",
+      "keys it accepts. Point the other commands at it with --api-base and --oauth-base."
+    })
+final class FakeFlickrCommand implements Callable<Integer> {
+  private final Io io;
+
+  @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (default: a free one).")
+  int port;
+
+  @Option(names = {"-v", "--verbose"}, description = "Stack traces on failure.")
+  boolean verbose;
+
+  /** Counted down once the server is up; tests wait on it. */
+  final CountDownLatch started = new CountDownLatch(1);
+
+  volatile FakeFlickr fake;
+
+  FakeFlickrCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) throw CliException.usage("--port must be 0 to 65535, not " + port);
+    CountDownLatch stop = new CountDownLatch(1);
+    try (FakeFlickr server = FakeFlickr.builder().build()) {
+      try {
+        server.start(port);
+      } catch (java.io.IOException e) {
+        throw CliException.failure("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+      }
+      fake = server;
+      Thread hook = new Thread(stop::countDown, "fake-flickr-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      io.out().println("rest_url: " + server.restBaseUrl());
+      io.out().println("oauth_url: " + server.oauthBaseUrl());
+      io.out().println("consumer_key: " + server.clientCredentials().key());
+      io.out().println("consumer_secret: " + server.clientCredentials().secret());
+      io.out().println("user: " + FakeFlickrData.DEMO_USER_NSID + " " + FakeFlickrData.DEMO_USERNAME);
+      io.out().println(
+          "photosets: "
+              + FakeFlickrData.EMPTY_PHOTOSET_ID
+              + " (0 photos), "
+              + FakeFlickrData.PHOTOSET_500_ID
+              + " (500), "
+              + FakeFlickrData.PHOTOSET_1234_ID
+              + " (1234)");
+      io.err().println("FakeFlickr is running; press Ctrl-C to stop.");
+      started.countDown();
+      try {
+        stop.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // The JVM is exiting: the hook is running.
+        }
+      }
+    }
+    return 0;
+  }
+}
