@@ -189,6 +189,7 @@ public final class OAuth1Verifier {
     for (int i = 0, n = url.querySize(); i < n; i++) {
       String name = url.queryParameterName(i);
       String value = url.queryParameterValue(i);
+      if (value == null && name.isEmpty()) continue; // "&&": no pair, as the signer reads it
       if (value == null) value = "";
       if (name.startsWith(OAuth.PREFIX)) {
         inQuery = true;

@@ -261,6 +261,32 @@ class OAuth1VerifierTest {
   }
 
   @Test
+  void readsEmptyQueryPairsAsTheSignerDoes() throws Exception {
+    // "&&", a lone "?" and a trailing "&" hold no pair; "?=" and "?a" do.
+    OAuth1Verifier verifier = verifier(TIMESTAMP).build();
+    for (String query : new String[] {"?a=1&&b=2", "?", "?a=1&", "?=&a", "?a&&=x"}) {
+      OAuth1Signer signer =
+          OAuth1Signer.builder()
+              .clientCredentials(CONSUMER_KEY, CONSUMER_SECRET)
+              .clock(Clock.fixed(Instant.ofEpochSecond(TIMESTAMP), ZoneOffset.UTC))
+              .nonces(() -> "nonce" + query)
+              .build();
+      Request request = new Request.Builder().url("https://api.flickr.com/x" + query).build();
+      assertThat(verifier.verify(signer.sign(request)).message()).as(query).isEqualTo("valid");
+    }
+    assertThat(
+            verifier
+                .verify(
+                    "GET",
+                    HttpUrl.get(
+                        "http://photos.example.net/photos?&file=vacation.jpg&&size=original&"),
+                    authorization(photosHeader("tR3%2BTy81lMeYAr%2FFid0kMTYa%2FWM%3D")),
+                    null)
+                .baseString())
+        .isEqualTo(PHOTOS_BASE_STRING);
+  }
+
+  @Test
   void acceptsMultipartTextFieldsPassedAsAdditionalSignedParameters() throws Exception {
     // Flickr's upload signs the text fields of a multipart body, which no parser can know of.
     OAuth1Signer signer =
