@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -21,7 +22,7 @@ import retrofit2.Invocation;
  *
  * <ul>
  *   <li>{@code method} (from {@link FlickrMethod}), {@code format=json} and {@code
- *       nojsoncallback=1} in the query;
+ *       nojsoncallback=1} in the query, or in the form body of a {@code @FormUrlEncoded} POST;
  *   <li>a call with a token is signed and carries no {@code api_key}; a call without any token
  *       carries {@code api_key} and is sent unsigned;
  *   <li>the rate limiter, for every attempt;
@@ -106,8 +107,25 @@ final class FlickrCalls implements Interceptor {
     }
   }
 
+  /**
+   * Adds the conventions: to the form body of a {@code @FormUrlEncoded} POST, where Flickr's write
+   * methods take their arguments, else to the query. A caller's own {@code method}, {@code
+   * format}, {@code nojsoncallback} or {@code api_key} is replaced.
+   */
   Request withConventions(Request request, String method) {
     boolean signed = tokenFor(request) != null;
+    Request.Builder out = request.newBuilder();
+    if (!signed) out.tag(Unsigned.class, Unsigned.INSTANCE);
+    if (request.body() instanceof FormBody form) {
+      FormBody.Builder builder = new FormBody.Builder().add(Wire.METHOD, method);
+      for (int i = 0, size = form.size(); i < size; i++) {
+        if (RESERVED.contains(form.name(i))) continue;
+        builder.addEncoded(form.encodedName(i), form.encodedValue(i));
+      }
+      builder.add(Wire.FORMAT, Wire.FORMAT_JSON).add(Wire.NOJSONCALLBACK, Wire.NOJSONCALLBACK_ON);
+      if (!signed) builder.add(Wire.API_KEY, clientCredentials.key());
+      return out.method(request.method(), builder.build()).build();
+    }
     HttpUrl url = request.url();
     HttpUrl.Builder builder = url.newBuilder().query(null);
     builder.addQueryParameter(Wire.METHOD, method);
@@ -118,11 +136,7 @@ final class FlickrCalls implements Interceptor {
     }
     builder.addQueryParameter(Wire.FORMAT, Wire.FORMAT_JSON);
     builder.addQueryParameter(Wire.NOJSONCALLBACK, Wire.NOJSONCALLBACK_ON);
-    Request.Builder out = request.newBuilder();
-    if (!signed) {
-      builder.addQueryParameter(Wire.API_KEY, clientCredentials.key());
-      out.tag(Unsigned.class, Unsigned.INSTANCE);
-    }
+    if (!signed) builder.addQueryParameter(Wire.API_KEY, clientCredentials.key());
     return out.url(builder.build()).build();
   }
 

@@ -21,7 +21,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Use {@code @GET(".")} for read methods and {@code @POST(".")} with {@code @FormUrlEncoded}
- * for write methods: {@code "."} is the REST endpoint itself.
+ * for write methods: {@code "."} is the REST endpoint itself. For a form POST the added parameters
+ * go into the form body, with the method's own fields; otherwise into the query.
  */
 @Documented
 @Target(ElementType.METHOD)
