@@ -44,9 +44,10 @@ import retrofit2.Retrofit;
  *
  * <p><b>Answers.</b> Flickr answers in XML whatever the format asked. {@code <photoid>} and
  * {@code <ticketid>} become an {@link UploadResult}; {@code <rsp stat="fail"><err code="N"
- * msg="..."/>} a {@link FlickrException} with that code and message; an HTTP error, an OAuth
- * refusal (HTTP 401 {@code oauth_problem=...}) or a body that is not Flickr's XML a {@link
- * FlickrException} with the status and the start of the body. The XML parser refuses any DOCTYPE
+ * msg="..."/>} a {@link FlickrException} with that code and message; an HTTP error or a body
+ * that is not Flickr's XML a {@link FlickrException} with the status and the start of the body.
+ * An OAuth refusal (HTTP 401 {@code oauth_problem=signature_invalid}) is core's {@link
+ * dev.oksign.OAuthProblemException}, as for every other call. The XML parser refuses any DOCTYPE
  * or entity, so an answer can never make it read a file or the network.
  *
  * <p>Immutable and thread-safe.
