@@ -43,7 +43,8 @@ public final class Verification {
     this.baseString = baseString;
     this.protocolParameters = Collections.unmodifiableMap(new LinkedHashMap<>(protocolParameters));
     this.consumerKey = protocolParameters.get(OAuth.CONSUMER_KEY);
-    this.token = protocolParameters.get(OAuth.TOKEN);
+    String token = protocolParameters.get(OAuth.TOKEN);
+    this.token = token == null || token.isEmpty() ? null : token;
     this.parametersAbsent = Collections.unmodifiableList(new ArrayList<>(parametersAbsent));
     this.acceptableTimestamps = acceptableTimestamps;
   }
@@ -81,7 +82,10 @@ public final class Verification {
     return consumerKey;
   }
 
-  /** The {@code oauth_token} value received, or null if the request had none. */
+  /**
+   * The {@code oauth_token} value received, or null if the request had none or an empty one (as
+   * some clients send to request_token).
+   */
   public String token() {
     return token;
   }

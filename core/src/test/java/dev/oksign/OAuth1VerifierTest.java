@@ -239,6 +239,24 @@ class OAuth1VerifierTest {
   }
 
   @Test
+  void readsAnEmptyTokenAsNoToken() throws Exception {
+    // Some clients send oauth_token="" to request_token; it is signed, but names no token.
+    DefaultOAuthConsumer signpost = new DefaultOAuthConsumer(CONSUMER_KEY, CONSUMER_SECRET);
+    signpost.setSendEmptyTokens(true);
+    signpost.setTokenWithSecret("", "");
+    String signed = signpost.sign("http://photos.example.net/request_token");
+    assertThat(HttpUrl.get(signed).queryParameter("oauth_token")).isEmpty();
+
+    Verification v =
+        verifier(Instant.now().getEpochSecond())
+            .tokenSecrets(token -> null)
+            .build()
+            .verify("GET", HttpUrl.get(signed), Headers.of(), null);
+    assertThat(v.message()).isEqualTo("valid");
+    assertThat(v.token()).isNull();
+  }
+
+  @Test
   void acceptsRequestsFromTheSignerInEachPlacement() throws Exception {
     OAuth1Verifier verifier = verifier(TIMESTAMP).build();
     for (Placement placement : Placement.values()) {
