@@ -50,12 +50,22 @@ class FormResponseTest {
   }
 
   @Test
+  void toleratesUnencodedSpaces() {
+    assertThat(
+            FormResponse.parse(
+                "oauth_problem=signature_invalid&oauth_problem_advice=Invalid signature"))
+        .containsEntry("oauth_problem_advice", "Invalid signature");
+  }
+
+  @Test
   void refusesWhatIsNotAForm() {
     assertThat(FormResponse.parse("")).isNull();
     assertThat(FormResponse.parse("  \n")).isNull();
     assertThat(FormResponse.parse("<html><body>Internal Server Error</body></html>")).isNull();
     assertThat(FormResponse.parse("{\"stat\":\"fail\",\"code\":98}")).isNull();
     assertThat(FormResponse.parse("Invalid signature, please retry")).isNull();
+    assertThat(FormResponse.parse("Error: oauth_token=abc is not valid")).isNull();
+    assertThat(FormResponse.parse("a=1\nb=2")).isNull();
     assertThat(FormResponse.parse("oauth_problem=token_rejected"))
         .containsOnlyKeys("oauth_problem");
   }

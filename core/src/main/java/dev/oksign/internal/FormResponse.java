@@ -104,7 +104,8 @@ public final class FormResponse {
   private static boolean isValue(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}') return false;
+      // Sloppy providers leave spaces unencoded; markup, JSON and line breaks mean no form.
+      if ((c < ' ' && c != '\t') || c == '<' || c == '>' || c == '{' || c == '}') return false;
     }
     return true;
   }
