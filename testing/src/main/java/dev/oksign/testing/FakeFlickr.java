@@ -52,6 +52,10 @@ import okhttp3.HttpUrl;
  *       same field as a number in one method and a string in another, {@code "perpage"} next to
  *       {@code "per_page"}, {@code {"_content": ...}} wrappers, errors as HTTP 200 with {@code
  *       {"stat":"fail","code":N,"message":"..."}}, at most 4,000 results per search.
+ *   <li>{@code /services/upload/} and {@code /services/replace/}: photo uploads, as {@code
+ *       multipart/form-data} signed over every field but the photo, answered in Flickr's XML; and
+ *       {@code flickr.photos.upload.checkTickets} on the REST endpoint. See {@link
+ *       FakeFlickrUploads}.
  * </ul>
  *
  * <p>Every signed request is checked with {@link OAuth1Verifier} (HMAC-SHA1 only, as Flickr): a
@@ -86,6 +90,7 @@ public final class FakeFlickr implements AutoCloseable {
   final Tokens tokens;
   final OAuth1Verifier verifier;
   final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
+  final FakeFlickrUploads uploads;
   private final MockWebServer server = new MockWebServer();
   private volatile boolean started;
 
@@ -109,6 +114,7 @@ public final class FakeFlickr implements AutoCloseable {
             .nonceStore(NonceStore.inMemory())
             .signatureMethods(SignatureMethod.HMAC_SHA1)
             .build();
+    this.uploads = new FakeFlickrUploads(this);
     server.setDispatcher(new FakeFlickrDispatcher(this));
   }
 
@@ -159,6 +165,19 @@ public final class FakeFlickr implements AutoCloseable {
   /** The base of the OAuth endpoints, Flickr's {@code https://www.flickr.com/services/oauth/} here. */
   public HttpUrl oauthBaseUrl() {
     return url(OAUTH_PATH);
+  }
+
+  /**
+   * The base of the upload endpoints {@code upload/} and {@code replace/}, Flickr's {@code
+   * https://up.flickr.com/services/} here. See {@link FakeFlickrUploads}.
+   */
+  public HttpUrl uploadBaseUrl() {
+    return url("/services/");
+  }
+
+  /** The upload endpoints: what they received, and their tickets. */
+  public FakeFlickrUploads uploads() {
+    return uploads;
   }
 
   /** The request token endpoint. */

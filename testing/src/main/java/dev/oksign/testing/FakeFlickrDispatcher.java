@@ -65,6 +65,8 @@ final class FakeFlickrDispatcher extends Dispatcher {
         case "/services/oauth/authorize" -> authorize(request);
         case "/services/oauth/access_token" -> accessToken(request);
         case "/services/rest/", "/services/rest" -> rest(request);
+        case FakeFlickrUploads.UPLOAD_PATH, FakeFlickrUploads.REPLACE_PATH ->
+            fake.uploads.handle(request);
         default -> html(404, "<h1>Page not found</h1><p>" + escape(path) + "</p>");
       };
     } catch (RuntimeException e) {
@@ -292,6 +294,8 @@ final class FakeFlickrDispatcher extends Dispatcher {
           case "flickr.people.getPublicPhotos" -> peopleGetPublicPhotos(call);
           case "flickr.test.login" -> testLogin(call);
           case "flickr.auth.oauth.checkToken" -> checkToken(call, request);
+          case "flickr.photos.upload.checkTickets" ->
+              fake.uploads.checkTickets(call.param("tickets"));
           default -> new Failure(112, "Method \"" + method + "\" not found");
         };
     if (result instanceof Failure failure) return fail(jsonp, failure.code, failure.message);
