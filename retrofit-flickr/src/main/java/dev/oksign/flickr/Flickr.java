@@ -5,6 +5,7 @@ import dev.oksign.ClientCredentials;
 import dev.oksign.OAuth1Interceptor;
 import dev.oksign.OAuth1Signer;
 import dev.oksign.Token;
+import dev.oksign.TokenFlow;
 import dev.oksign.flickr.internal.FlickrJsonAdapters;
 import dev.oksign.flickr.internal.Wire;
 import java.lang.reflect.Method;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.Call;
@@ -74,6 +76,7 @@ public final class Flickr {
   private final OkHttpClient client;
   private final OkHttpClient userClient;
   private final OAuth1Signer signer;
+  private final TokenFlow tokenFlow;
   private final Moshi moshi;
   private final Retrofit retrofit;
   private final FlickrPhotos photos;
@@ -96,6 +99,19 @@ public final class Flickr {
     if (builder.clock != null) signerBuilder.clock(builder.clock);
     if (builder.nonces != null) signerBuilder.nonces(builder.nonces);
     this.signer = signerBuilder.build();
+
+    // The token flow signs on its own, so it gets the user's client, not the REST one.
+    TokenFlow.Builder flow =
+        TokenFlow.builder()
+            .clientCredentials(clientCredentials)
+            .requestTokenUrl(oauthBaseUrl.resolve(Wire.REQUEST_TOKEN))
+            .authorizationUrl(oauthBaseUrl.resolve(Wire.AUTHORIZE))
+            .accessTokenUrl(oauthBaseUrl.resolve(Wire.ACCESS_TOKEN))
+            .httpMethod("GET")
+            .client(userClient);
+    if (builder.clock != null) flow.clock(builder.clock);
+    if (builder.nonces != null) flow.nonces(builder.nonces);
+    this.tokenFlow = flow.build();
 
     this.client =
         userClient
@@ -131,6 +147,7 @@ public final class Flickr {
     this.uploadBaseUrl = base.uploadBaseUrl;
     this.userClient = base.userClient;
     this.signer = base.signer;
+    this.tokenFlow = base.tokenFlow;
     this.client = base.client;
     this.moshi = base.moshi;
     OkHttpClient shared = base.client;
@@ -307,18 +324,31 @@ public final class Flickr {
   }
 
   /**
+   * The token flow preset for Flickr: {@code request_token}, {@code authorize} and {@code
+   * access_token} under the {@linkplain #oauthBaseUrl() OAuth base URL}, requested with GET as
+   * Flickr documents them, with this instance's credentials, clock, nonces and client (without
+   * the REST signing, which the flow does on its own).
+   *
+   * <pre>{@code
+   * TokenFlow flow = flickr.tokenFlow();
+   * Token requestToken = flow.requestToken("oob");
+   * System.out.println(flickr.authorizationUrl(requestToken, Perms.WRITE));
+   * AccessToken access = flow.accessToken(requestToken, verifierTheUserTypes);
+   * Flickr alice = flickr.withToken(access.token());   // access.parameter("user_nsid")...
+   * }</pre>
+   */
+  public TokenFlow tokenFlow() {
+    return tokenFlow;
+  }
+
+  /**
    * The page a user authorizes {@code requestToken} at, asking for {@code perms}: {@code
    * .../oauth/authorize?oauth_token=...&perms=...}.
    */
   public HttpUrl authorizationUrl(Token requestToken, Perms perms) {
     if (requestToken == null) throw new NullPointerException("requestToken == null");
     if (perms == null) throw new NullPointerException("perms == null");
-    return oauthBaseUrl
-        .newBuilder()
-        .addPathSegment("authorize")
-        .addQueryParameter(Wire.OAUTH_TOKEN, requestToken.value())
-        .addQueryParameter(Wire.PERMS, perms.wireName())
-        .build();
+    return tokenFlow.authorizationUrl(requestToken, Map.of(Wire.PERMS, perms.wireName()));
   }
 
   /** Names the endpoints, the key and the token; never a secret. */

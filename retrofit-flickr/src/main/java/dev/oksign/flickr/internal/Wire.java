@@ -14,6 +14,11 @@ public final class Wire {
   public static final String PERMS = "perms";
   public static final String OAUTH_TOKEN = "oauth_token";
 
+  // OAuth endpoints, relative to the OAuth base URL.
+  public static final String REQUEST_TOKEN = "request_token";
+  public static final String AUTHORIZE = "authorize";
+  public static final String ACCESS_TOKEN = "access_token";
+
   // Method parameters.
   public static final String PAGE = "page";
   public static final String PER_PAGE = "per_page";
