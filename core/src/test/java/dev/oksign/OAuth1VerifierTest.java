@@ -101,6 +101,74 @@ class OAuth1VerifierTest {
   }
 
   @Test
+  void acceptsTheRfc5849Section1_2RequestsAsPrinted() {
+    // The RFC's header lines, unfolded: HMAC-SHA1 with realm, no oauth_version.
+    Verification photos =
+        OAuth1Verifier.builder()
+            .clientSecrets(key -> key.equals(CONSUMER_KEY) ? CONSUMER_SECRET : null)
+            .tokenSecrets(token -> token.equals(TOKEN) ? TOKEN_SECRET : null)
+            .clock(Clock.fixed(Instant.ofEpochSecond(137131202), ZoneOffset.UTC))
+            .build()
+            .verify(
+                "GET",
+                PHOTOS,
+                authorization(
+                    "OAuth realm=\"Photos\",     oauth_consumer_key=\"dpf43f3p2l4k3l03\","
+                        + "     oauth_token=\"nnch734d00sl2jdk\","
+                        + "     oauth_signature_method=\"HMAC-SHA1\","
+                        + "     oauth_timestamp=\"137131202\",     oauth_nonce=\"chapoH\","
+                        + "     oauth_signature=\"MdpQcU8iPSUjWoN%2FUDMsK2sui9I%3D\""),
+                null);
+    assertThat(photos.message()).isEqualTo("valid");
+
+    // PLAINTEXT over https, with a callback: accepted only where PLAINTEXT is configured.
+    String initiate =
+        "OAuth realm=\"Photos\",     oauth_consumer_key=\"dpf43f3p2l4k3l03\","
+            + "     oauth_signature_method=\"PLAINTEXT\",     oauth_timestamp=\"137131200\","
+            + "     oauth_nonce=\"wIjqoS\","
+            + "     oauth_callback=\"http%3A%2F%2Fprinter.example.com%2Fready\","
+            + "     oauth_signature=\"kd94hf93k423kf44%26\"";
+    OAuth1Verifier.Builder plaintext =
+        OAuth1Verifier.builder()
+            .clientSecrets(key -> key.equals(CONSUMER_KEY) ? CONSUMER_SECRET : null)
+            .clock(Clock.fixed(Instant.ofEpochSecond(137131200), ZoneOffset.UTC));
+    HttpUrl url = HttpUrl.get("https://photos.example.net/initiate");
+    assertThat(plaintext.build().verify("POST", url, authorization(initiate), null).problem())
+        .isEqualTo("signature_method_rejected");
+    Verification v =
+        plaintext
+            .signatureMethods(SignatureMethod.PLAINTEXT)
+            .build()
+            .verify("POST", url, authorization(initiate), null);
+    assertThat(v.message()).isEqualTo("valid");
+    assertThat(v.protocolParameters())
+        .containsEntry("oauth_callback", "http://printer.example.com/ready");
+  }
+
+  @Test
+  void acceptsRsaSha1WithThePublicKey() throws Exception {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(1024); // small: a test key, made fast
+    java.security.KeyPair keys = generator.generateKeyPair();
+    OAuth1Signer signer =
+        OAuth1Signer.builder()
+            .clientCredentials(CONSUMER_KEY, "unused")
+            .signatureMethod(SignatureMethod.rsaSha1(keys.getPrivate()))
+            .clock(Clock.fixed(Instant.ofEpochSecond(TIMESTAMP), ZoneOffset.UTC))
+            .build();
+    Request signed = signer.sign(new Request.Builder().url(PHOTOS).build());
+    OAuth1Verifier verifier =
+        verifier(TIMESTAMP)
+            .clientSecrets(key -> "")
+            .signatureMethods(SignatureMethod.rsaSha1Verifying(keys.getPublic()))
+            .build();
+    assertThat(verifier.verify(signed).message()).isEqualTo("valid");
+    Request tampered =
+        signed.newBuilder().url(PHOTOS.newBuilder().setQueryParameter("size", "x").build()).build();
+    assertThat(verifier.verify(tampered).problem()).isEqualTo("signature_invalid");
+  }
+
+  @Test
   void acceptsThePublishedExampleInTheQuery() {
     HttpUrl url =
         PHOTOS
