@@ -58,6 +58,7 @@ public final class Main implements Callable<Integer> {
     cmd.addSubcommand("flow", new FlowCommand(io));
     cmd.addSubcommand("photoset", new PhotosetCommand(io));
     cmd.addSubcommand("search", new SearchCommand(io));
+    cmd.addSubcommand("upload", new UploadCommand(io));
     cmd.addSubcommand("fake-flickr", new FakeFlickrCommand(io));
     cmd.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
