@@ -27,7 +27,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,23 @@ class ModulePathTest {
   @Test
   void signsFlickrsExample() throws Exception {
     assertEquals(FLICKR_AUTHORIZATION, FlickrRequestToken.signDirectly());
+  }
+
+  @Test
+  void readsFormBodiesThroughOkio() throws Exception {
+    Request post =
+        new Request.Builder()
+            .url("http://api.flickr.com/services/rest/")
+            .post(
+                new FormBody.Builder().add("method", "flickr.test.echo").add("name", "a b").build())
+            .build();
+    assertEquals(
+        "POST&http%3A%2F%2Fapi.flickr.com%2Fservices%2Frest%2F&method%3Dflickr.test.echo"
+            + "%26name%3Da%2520b%26oauth_consumer_key%3D768fe946d252b119746fda82e1599980"
+            + "%26oauth_nonce%3DC2F26CD5C075BA9050AD8EE90644CF29"
+            + "%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1316657628"
+            + "%26oauth_version%3D1.0",
+        FlickrRequestToken.signer().baseString(post));
   }
 
   @Test
