@@ -165,7 +165,8 @@ public final class OAuth1Interceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     if (!inScope(request.url())) return chain.proceed(request);
-    SigningReport signed = signer.compute(request, clockOffsetSeconds.get(), true);
+    long usedOffset = clockOffsetSeconds.get();
+    SigningReport signed = signer.compute(request, usedOffset, true);
     Response response = chain.proceed(signed.signedRequest());
     int code = response.code();
     if (code < 400 || code >= 500) return response;
@@ -183,13 +184,16 @@ public final class OAuth1Interceptor implements Interceptor {
             request.method() + " " + request.url(), code, body, ourBaseString, null);
     if (clockSkewCorrection
         && OAuthProblem.TIMESTAMP_REFUSED.wireName().equals(form.get(OAuth.PROBLEM))) {
-      refusal.clockCorrected = correctClock(response, form);
+      refusal.clockCorrected = correctClock(response, form, usedOffset);
     }
     throw refusal;
   }
 
-  /** Learns the server's clock from a refusal; true if the offset changed. */
-  private boolean correctClock(Response response, Map<String, String> form) {
+  /**
+   * Learns the server's clock from a refusal; true if the offset now differs from the one the
+   * refused request was signed with (another call may have learned it meanwhile).
+   */
+  private boolean correctClock(Response response, Map<String, String> form, long usedOffset) {
     long ours = signer.clock().instant().getEpochSecond();
     Long server = null;
     Date date = response.headers().getDate("Date");
@@ -210,7 +214,8 @@ public final class OAuth1Interceptor implements Interceptor {
     }
     if (server == null) return false;
     long offset = server - ours;
-    return clockOffsetSeconds.getAndSet(offset) != offset;
+    clockOffsetSeconds.set(offset);
+    return offset != usedOffset;
   }
 
   /** Names the scope and the signer; never a secret. */
