@@ -1,6 +1,7 @@
 /**
- * Flickr's REST API as typed Retrofit interfaces, signed by oksign: {@link dev.oksign.flickr.Flickr}
- * is the entry point, {@link dev.oksign.flickr.Paging} walks paged results.
+ * Flickr's REST API as typed Retrofit interfaces, signed by oksign: {@link
+ * dev.oksign.flickr.Flickr} is the entry point, {@link dev.oksign.flickr.Paging} walks paged
+ * results.
  *
  * <p>Retrofit ({@code retrofit2}) and Moshi ({@code com.squareup.moshi}) are automatic modules.
  * Flickr's own models are read by hand-written adapters, so this module opens nothing to Moshi.

@@ -40,17 +40,16 @@ import retrofit2.Retrofit;
  *
  * <p><b>Conventions, applied once.</b> Every call of a {@link FlickrMethod}-annotated interface
  * method, built in or {@linkplain #create(Class) your own}, goes through one application
- * interceptor that adds {@code method=...}, {@code format=json} and {@code nojsoncallback=1}
- * before signing, so they are signed too. The signing interceptor is core's {@link
- * OAuth1Interceptor}, installed as a <em>network</em> interceptor (each retry and redirect is
- * signed afresh) and scoped to the hosts of the configured base URLs, so that the client's other
- * traffic is never signed.
+ * interceptor that adds {@code method=...}, {@code format=json} and {@code nojsoncallback=1} before
+ * signing, so they are signed too. The signing interceptor is core's {@link OAuth1Interceptor},
+ * installed as a <em>network</em> interceptor (each retry and redirect is signed afresh) and scoped
+ * to the hosts of the configured base URLs, so that the client's other traffic is never signed.
  *
  * <p><b>Signed or not.</b> A call made with a token (this instance's, a {@link #withToken(Token)}
  * view's, or a per-call {@code @Tag Token} parameter) is signed and carries {@code
  * oauth_consumer_key} and no {@code api_key}: Flickr refuses some signed calls that also carry
- * {@code api_key}. A call made without any token is sent unsigned with {@code api_key} alone,
- * which is how Flickr documents its public methods; the consumer secret then never takes part.
+ * {@code api_key}. A call made without any token is sent unsigned with {@code api_key} alone, which
+ * is how Flickr documents its public methods; the consumer secret then never takes part.
  *
  * <p><b>Errors.</b> Flickr answers failures with HTTP 200 and {@code
  * {"stat":"fail","code":N,"message":"..."}}; those, HTTP errors and bodies that are not JSON all
@@ -62,7 +61,10 @@ public final class Flickr {
   /** Flickr's REST endpoint. */
   public static final String REST_BASE_URL = "https://api.flickr.com/services/rest/";
 
-  /** The base of Flickr's OAuth endpoints {@code request_token}, {@code authorize}, {@code access_token}. */
+  /**
+   * The base of Flickr's OAuth endpoints {@code request_token}, {@code authorize}, {@code
+   * access_token}.
+   */
   public static final String OAUTH_BASE_URL = "https://www.flickr.com/services/oauth/";
 
   /** The base of Flickr's upload endpoints {@code upload/} and {@code replace/}. */
@@ -234,15 +236,15 @@ public final class Flickr {
 
   /**
    * Returns an implementation of {@code service}, an interface of your own whose methods are
-   * annotated with {@link FlickrMethod} and a Retrofit HTTP method ({@code @GET(".")}, or {@code
-   * @POST(".")} with {@code @FormUrlEncoded}). Its calls get the same conventions, signing, scope,
-   * rate limit, retries and error mapping as the built-in services; its {@link Page} results work
-   * with {@link Paging}. Return types: {@code Call<T>} or {@code CompletableFuture<T>}, where
+   * annotated with {@link FlickrMethod} and a Retrofit HTTP method ({@code @GET(".")}, or
+   * {@code @POST(".")} with {@code @FormUrlEncoded}). Its calls get the same conventions, signing,
+   * scope, rate limit, retries and error mapping as the built-in services; its {@link Page} results
+   * work with {@link Paging}. Return types: {@code Call<T>} or {@code CompletableFuture<T>}, where
    * {@code T} is one of this package's models, a type your {@link Builder#moshi(Moshi) Moshi}
    * reads, {@code ResponseBody} or {@code Void}.
    *
-   * @throws IllegalArgumentException if {@code service} is not an interface, or one of its
-   *     abstract methods lacks {@link FlickrMethod}
+   * @throws IllegalArgumentException if {@code service} is not an interface, or one of its abstract
+   *     methods lacks {@link FlickrMethod}
    */
   public <T> T create(Class<T> service) {
     if (!service.isInterface()) {
@@ -326,8 +328,8 @@ public final class Flickr {
   /**
    * The token flow preset for Flickr: {@code request_token}, {@code authorize} and {@code
    * access_token} under the {@linkplain #oauthBaseUrl() OAuth base URL}, requested with GET as
-   * Flickr documents them, with this instance's credentials, clock, nonces and client (without
-   * the REST signing, which the flow does on its own).
+   * Flickr documents them, with this instance's credentials, clock, nonces and client (without the
+   * REST signing, which the flow does on its own).
    *
    * <pre>{@code
    * TokenFlow flow = flickr.tokenFlow();
@@ -399,8 +401,8 @@ public final class Flickr {
     }
 
     /**
-     * The access token calls are made with, or null (the default) for calls without a user,
-     * sent unsigned with {@code api_key}.
+     * The access token calls are made with, or null (the default) for calls without a user, sent
+     * unsigned with {@code api_key}.
      */
     public Builder token(Token token) {
       this.token = token;
@@ -441,9 +443,9 @@ public final class Flickr {
     }
 
     /**
-     * The client to make calls with, which is extended with {@code newBuilder()} and never
-     * changed: its interceptors, proxy, timeouts and connection pool all apply. Default: a new
-     * {@code OkHttpClient}.
+     * The client to make calls with, which is extended with {@code newBuilder()} and never changed:
+     * its interceptors, proxy, timeouts and connection pool all apply. Default: a new {@code
+     * OkHttpClient}.
      */
     public Builder client(OkHttpClient client) {
       this.client = client;
@@ -481,9 +483,9 @@ public final class Flickr {
     }
 
     /**
-     * How many times an overload answer (HTTP 429, or code 105 "service currently unavailable")
-     * is retried, waiting 1, 2, 4... seconds (or HTTP 429's {@code Retry-After}), at most 30
-     * seconds; default 3, 0 to never retry.
+     * How many times an overload answer (HTTP 429, or code 105 "service currently unavailable") is
+     * retried, waiting 1, 2, 4... seconds (or HTTP 429's {@code Retry-After}), at most 30 seconds;
+     * default 3, 0 to never retry.
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
@@ -500,7 +502,8 @@ public final class Flickr {
     private static HttpUrl parse(String name, String url) {
       if (url == null) throw new NullPointerException(name + " == null");
       HttpUrl parsed = HttpUrl.parse(url);
-      if (parsed == null) throw new IllegalArgumentException(name + " is not an http(s) URL: " + url);
+      if (parsed == null)
+        throw new IllegalArgumentException(name + " is not an http(s) URL: " + url);
       return parsed;
     }
 
@@ -522,7 +525,8 @@ public final class Flickr {
      */
     public Flickr build() {
       if (clientCredentials == null) {
-        throw new IllegalStateException("clientCredentials == null: Flickr needs the API key and secret");
+        throw new IllegalStateException(
+            "clientCredentials == null: Flickr needs the API key and secret");
       }
       return new Flickr(this);
     }

@@ -15,8 +15,8 @@ import retrofit2.http.Tag;
  */
 public interface FlickrAuth {
   /**
-   * {@code flickr.auth.oauth.checkToken}: the permission and user of the token that signs the
-   * call. Its {@code oauth_token} is the one the call is signed with.
+   * {@code flickr.auth.oauth.checkToken}: the permission and user of the token that signs the call.
+   * Its {@code oauth_token} is the one the call is signed with.
    */
   @GET(".")
   @FlickrMethod("flickr.auth.oauth.checkToken")

@@ -26,8 +26,8 @@ import retrofit2.Invocation;
  *   <li>a call with a token is signed and carries no {@code api_key}; a call without any token
  *       carries {@code api_key} and is sent unsigned;
  *   <li>the rate limiter, for every attempt;
- *   <li>overload answers (HTTP 429, {@code stat=fail} code 105) retried with exponential backoff
- *       a bounded number of times;
+ *   <li>overload answers (HTTP 429, {@code stat=fail} code 105) retried with exponential backoff a
+ *       bounded number of times;
  *   <li>HTTP errors, bodies that are not JSON, and {@code stat=fail} answers thrown as {@link
  *       FlickrException}, whatever the method's return type.
  * </ul>
@@ -109,8 +109,8 @@ final class FlickrCalls implements Interceptor {
 
   /**
    * Adds the conventions: to the form body of a {@code @FormUrlEncoded} POST, where Flickr's write
-   * methods take their arguments, else to the query. A caller's own {@code method}, {@code
-   * format}, {@code nojsoncallback} or {@code api_key} is replaced.
+   * methods take their arguments, else to the query. A caller's own {@code method}, {@code format},
+   * {@code nojsoncallback} or {@code api_key} is replaced.
    */
   Request withConventions(Request request, String method) {
     boolean signed = tokenFor(request) != null;
@@ -197,7 +197,9 @@ final class FlickrCalls implements Interceptor {
       throw FlickrException.unexpected(
           method,
           response.code(),
-          "HTTP " + response.code() + (response.message().isEmpty() ? "" : " " + response.message()),
+          "HTTP "
+              + response.code()
+              + (response.message().isEmpty() ? "" : " " + response.message()),
           snippet,
           null);
     }

@@ -15,8 +15,8 @@ import retrofit2.Retrofit;
 /**
  * Reads Flickr's JSON answers with Moshi, unwrapping the envelope: {@code
  * {"photos":{...},"stat":"ok"}} is read as the value of its one member besides {@code stat}; an
- * answer with several such members is read whole. Anything unreadable is a {@link
- * FlickrException} naming the JSON path, never a bare Moshi exception.
+ * answer with several such members is read whole. Anything unreadable is a {@link FlickrException}
+ * naming the JSON path, never a bare Moshi exception.
  */
 final class FlickrConverterFactory extends Converter.Factory {
   private final Moshi moshi;
@@ -55,7 +55,8 @@ final class FlickrConverterFactory extends Converter.Factory {
         JsonReader reader = JsonReader.of(source);
         try {
           Envelope envelope = Envelope.scan(reader.peekJson());
-          if (envelope.failed()) throw FlickrException.fail(method, envelope.code, envelope.message);
+          if (envelope.failed())
+            throw FlickrException.fail(method, envelope.code, envelope.message);
           if (envelope.members.size() != 1) return adapter.fromJson(reader);
           String member = envelope.members.get(0);
           T result = null;
@@ -69,7 +70,9 @@ final class FlickrConverterFactory extends Converter.Factory {
           }
           reader.endObject();
           return result;
-        } catch (JsonDataException | com.squareup.moshi.JsonEncodingException | java.io.EOFException e) {
+        } catch (JsonDataException
+            | com.squareup.moshi.JsonEncodingException
+            | java.io.EOFException e) {
           throw FlickrException.unexpected(
               method, 200, "unexpected JSON: " + e.getMessage(), null, e);
         }

@@ -43,8 +43,8 @@ public enum FlickrError {
   }
 
   /**
-   * True for the failures of credentials: signature (96, 97), token (98), permissions (99) and
-   * API key (100). Retrying them without new credentials does not help.
+   * True for the failures of credentials: signature (96, 97), token (98), permissions (99) and API
+   * key (100). Retrying them without new credentials does not help.
    */
   public boolean isAuthentication() {
     return authentication;

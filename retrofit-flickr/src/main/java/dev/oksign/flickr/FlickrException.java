@@ -50,8 +50,8 @@ public class FlickrException extends OAuth1Exception {
   }
 
   /**
-   * Returns the exception for Flickr's {@code {"stat":"fail","code":code,"message":message}}
-   * answer to {@code method}.
+   * Returns the exception for Flickr's {@code {"stat":"fail","code":code,"message":message}} answer
+   * to {@code method}.
    */
   public static FlickrException fail(String method, int code, String message) {
     FlickrError error = FlickrError.of(code);

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Names the Flickr method a Retrofit interface method calls. {@link Flickr} adds it to the request
- * as {@code method=...}, together with {@code format=json} and {@code nojsoncallback=1}, before
- * the request is signed; a method declaration repeats none of this.
+ * as {@code method=...}, together with {@code format=json} and {@code nojsoncallback=1}, before the
+ * request is signed; a method declaration repeats none of this.
  *
  * <pre>{@code
  * interface MyGalleries {
@@ -20,9 +20,9 @@ import java.lang.annotation.Target;
  * MyGalleries galleries = flickr.create(MyGalleries.class);
  * }</pre>
  *
- * <p>Use {@code @GET(".")} for read methods and {@code @POST(".")} with {@code @FormUrlEncoded}
- * for write methods: {@code "."} is the REST endpoint itself. For a form POST the added parameters
- * go into the form body, with the method's own fields; otherwise into the query.
+ * <p>Use {@code @GET(".")} for read methods and {@code @POST(".")} with {@code @FormUrlEncoded} for
+ * write methods: {@code "."} is the REST endpoint itself. For a form POST the added parameters go
+ * into the form body, with the method's own fields; otherwise into the query.
  */
 @Documented
 @Target(ElementType.METHOD)

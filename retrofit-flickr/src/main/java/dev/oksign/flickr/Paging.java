@@ -39,9 +39,9 @@ import retrofit2.Response;
  * flight. Each {@code stream()} or {@code iterator()} walks afresh from page 1.
  *
  * <p><b>Errors.</b> A failure on page k is thrown, as an {@link UncheckedIOException} whose cause
- * is the {@link FlickrException} (or other {@link IOException}), once pages 1..k-1 were
- * delivered; nothing is skipped silently. A list that changes while it is walked can repeat or
- * miss items at page boundaries: Flickr's paging is by offset.
+ * is the {@link FlickrException} (or other {@link IOException}), once pages 1..k-1 were delivered;
+ * nothing is skipped silently. A list that changes while it is walked can repeat or miss items at
+ * page boundaries: Flickr's paging is by offset.
  *
  * <p><b>Search.</b> {@code flickr.photos.search} serves at most about {@value #SEARCH_LIMIT}
  * distinct results per query, however many pages it reports; past that it repeats pages. {@link
@@ -88,7 +88,8 @@ public final class Paging<T> implements Iterable<T> {
   public static Builder<Photo> search(FlickrPhotos photos, SearchQuery query) {
     if (photos == null) throw new NullPointerException("photos == null");
     if (query == null) throw new NullPointerException("query == null");
-    Builder<Photo> builder = new Builder<Photo>((page, perPage) -> photos.search(query.withPage(page, perPage)));
+    Builder<Photo> builder =
+        new Builder<Photo>((page, perPage) -> photos.search(query.withPage(page, perPage)));
     builder.searchLimit = SEARCH_LIMIT;
     return builder;
   }
@@ -143,8 +144,8 @@ public final class Paging<T> implements Iterable<T> {
     void onPage(int page, int pages, long total);
 
     /**
-     * The walk of a search stops at Flickr's search limit of {@code served} results although
-     * Flickr reports {@code total}.
+     * The walk of a search stops at Flickr's search limit of {@code served} results although Flickr
+     * reports {@code total}.
      */
     default void onSearchLimit(int served, long total) {}
   }
@@ -188,9 +189,9 @@ public final class Paging<T> implements Iterable<T> {
     }
 
     /**
-     * Fetches the next page on {@code executor} while the consumer works through the current
-     * one: never more than one page ahead. Off (null) by default. A stream abandoned early then
-     * has made one request more than it used; closing it cancels that request if still in flight.
+     * Fetches the next page on {@code executor} while the consumer works through the current one:
+     * never more than one page ahead. Off (null) by default. A stream abandoned early then has made
+     * one request more than it used; closing it cancels that request if still in flight.
      */
     public Builder<T> prefetch(Executor executor) {
       this.prefetch = executor;
@@ -226,7 +227,8 @@ public final class Paging<T> implements Iterable<T> {
       if (fetched >= pages) return false;
       if (items >= paging.limit) return false;
       if (paging.searchLimit > 0 && (long) fetched * paging.perPage >= paging.searchLimit) {
-        if (paging.listener != null) paging.listener.onSearchLimit(paging.searchLimit, last.total());
+        if (paging.listener != null)
+          paging.listener.onSearchLimit(paging.searchLimit, last.total());
         return false;
       }
       return true;
@@ -269,11 +271,13 @@ public final class Paging<T> implements Iterable<T> {
 
     private Page<T> fetch(int number) throws IOException {
       Call<? extends Page<T>> call = paging.fetcher.fetch(number, paging.perPage);
-      if (call == null) throw new NullPointerException("fetcher returned no call for page " + number);
+      if (call == null)
+        throw new NullPointerException("fetcher returned no call for page " + number);
       return execute(call, number);
     }
 
-    private static <T> Page<T> execute(Call<? extends Page<T>> call, int number) throws IOException {
+    private static <T> Page<T> execute(Call<? extends Page<T>> call, int number)
+        throws IOException {
       Response<? extends Page<T>> response = call.execute();
       if (!response.isSuccessful()) {
         throw FlickrException.unexpected(
@@ -281,14 +285,16 @@ public final class Paging<T> implements Iterable<T> {
       }
       Page<T> page = response.body();
       if (page == null) {
-        throw FlickrException.unexpected(null, response.code(), "no page in the answer for page " + number, null, null);
+        throw FlickrException.unexpected(
+            null, response.code(), "no page in the answer for page " + number, null, null);
       }
       return page;
     }
 
     private void startPrefetch(int number) {
       Call<? extends Page<T>> call = paging.fetcher.fetch(number, paging.perPage);
-      if (call == null) throw new NullPointerException("fetcher returned no call for page " + number);
+      if (call == null)
+        throw new NullPointerException("fetcher returned no call for page " + number);
       aheadCall = call;
       CompletableFuture<Page<T>> future = new CompletableFuture<>();
       ahead = future;
@@ -318,7 +324,8 @@ public final class Paging<T> implements Iterable<T> {
         return future.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for a page");
+        InterruptedIOException interrupted =
+            new InterruptedIOException("interrupted while waiting for a page");
         interrupted.initCause(e);
         throw interrupted;
       } catch (CancellationException e) {

@@ -58,8 +58,8 @@ public record Photo(
 
   /**
    * The URL of this photo's image at {@code size}, following Flickr's documented scheme: {@code
-   * https://live.staticflickr.com/{server}/{id}_{secret}_{suffix}.jpg}, without {@code _suffix}
-   * for {@link PhotoSize#MEDIUM_500}.
+   * https://live.staticflickr.com/{server}/{id}_{secret}_{suffix}.jpg}, without {@code _suffix} for
+   * {@link PhotoSize#MEDIUM_500}.
    *
    * <p>Sizes with a secret of their own ({@link PhotoSize#hasOwnSecret()}) come from the matching
    * {@code url_*} extra; the original is also built from {@code originalsecret} and {@code

@@ -3,8 +3,8 @@ package dev.oksign.flickr;
 import java.util.List;
 
 /**
- * A page of photos: the answer of {@code flickr.photos.search}, {@code flickr.people.getPhotos}
- * and the many other Flickr methods that answer {@code {"photos":{"page":..,"photo":[..]}}}.
+ * A page of photos: the answer of {@code flickr.photos.search}, {@code flickr.people.getPhotos} and
+ * the many other Flickr methods that answer {@code {"photos":{"page":..,"photo":[..]}}}.
  *
  * @param page this page's number, from 1
  * @param pages the number of pages

@@ -1,14 +1,14 @@
 package dev.oksign.flickr;
 
 /**
- * The sizes of Flickr's image URL scheme, {@code https://live.staticflickr.com/{server}/{id}_{secret}_{suffix}.jpg},
- * as documented at <a href="https://www.flickr.com/services/api/misc.urls.html">Photo Image
- * URLs</a>.
+ * The sizes of Flickr's image URL scheme, {@code
+ * https://live.staticflickr.com/{server}/{id}_{secret}_{suffix}.jpg}, as documented at <a
+ * href="https://www.flickr.com/services/api/misc.urls.html">Photo Image URLs</a>.
  *
- * <p>The sizes up to {@link #LARGE_1024} are built from the photo's {@code secret}. The larger
- * ones and the original have a secret of their own: {@link Photo#url(PhotoSize)} then needs the
- * matching {@link #extra()} (such as {@code url_k}) to have been asked for, or, for the original,
- * {@link Extra#ORIGINAL_FORMAT}.
+ * <p>The sizes up to {@link #LARGE_1024} are built from the photo's {@code secret}. The larger ones
+ * and the original have a secret of their own: {@link Photo#url(PhotoSize)} then needs the matching
+ * {@link #extra()} (such as {@code url_k}) to have been asked for, or, for the original, {@link
+ * Extra#ORIGINAL_FORMAT}.
  */
 public enum PhotoSize {
   /** 75×75 cropped square, suffix {@code s}. */

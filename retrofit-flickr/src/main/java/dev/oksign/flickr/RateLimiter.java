@@ -18,10 +18,10 @@ import java.time.Duration;
  *
  * <p><b>Several processes.</b> The limiters made here count the calls of one JVM. Processes that
  * share one API key must share the budget: either split it ({@code RateLimiter.perHour(3_600 /
- * processes)} in each), or implement this interface over a store they all see, for example a
- * Redis counter per hour ({@code INCR flickr:<key>:<hour>} with an expiry, waiting for the next
- * hour when the count passes the budget) or a database row updated under a lock. {@link
- * #acquire()} may block for as long as it needs.
+ * processes)} in each), or implement this interface over a store they all see, for example a Redis
+ * counter per hour ({@code INCR flickr:<key>:<hour>} with an expiry, waiting for the next hour when
+ * the count passes the budget) or a database row updated under a lock. {@link #acquire()} may block
+ * for as long as it needs.
  */
 @FunctionalInterface
 public interface RateLimiter {
@@ -34,8 +34,8 @@ public interface RateLimiter {
   void acquire() throws IOException;
 
   /**
-   * Returns a limiter of {@code calls} per hour, allowing a burst of a minute's worth ({@code
-   * calls / 60}, at least 1) on top of the steady rate.
+   * Returns a limiter of {@code calls} per hour, allowing a burst of a minute's worth ({@code calls
+   * / 60}, at least 1) on top of the steady rate.
    */
   static RateLimiter perHour(int calls) {
     return of(calls, Duration.ofHours(1), Math.max(1, calls / 60));
@@ -43,8 +43,8 @@ public interface RateLimiter {
 
   /**
    * Returns a token-bucket limiter: {@code permits} per {@code period} on average, and at most
-   * {@code burst} calls at once after an idle time. Over any {@code period} at most {@code
-   * permits + burst} calls go out.
+   * {@code burst} calls at once after an idle time. Over any {@code period} at most {@code permits
+   * + burst} calls go out.
    *
    * @throws IllegalArgumentException if a value is not positive
    */

@@ -97,8 +97,8 @@ public final class SearchQuery {
   }
 
   /**
-   * The parameters as sent, in a fixed order, without the ones {@link Flickr} adds ({@code
-   * method}, {@code format}, {@code nojsoncallback}).
+   * The parameters as sent, in a fixed order, without the ones {@link Flickr} adds ({@code method},
+   * {@code format}, {@code nojsoncallback}).
    */
   public Map<String, String> parameters() {
     Map<String, String> p = new LinkedHashMap<>();
@@ -295,7 +295,8 @@ public final class SearchQuery {
     /** Tags to match ({@code tags}, comma-separated on the wire); replaces earlier ones. */
     public Builder tags(List<String> tags) {
       for (String tag : tags) {
-        if (tag == null || tag.isBlank()) throw new IllegalArgumentException("tags contains a blank tag");
+        if (tag == null || tag.isBlank())
+          throw new IllegalArgumentException("tags contains a blank tag");
         if (tag.contains(",")) throw new IllegalArgumentException("tag contains a comma: " + tag);
       }
       this.tags.clear();
@@ -354,22 +355,38 @@ public final class SearchQuery {
      *
      * @throws IllegalArgumentException if a value is out of range or a minimum exceeds its maximum
      */
-    public Builder bbox(double minLongitude, double minLatitude, double maxLongitude, double maxLatitude) {
+    public Builder bbox(
+        double minLongitude, double minLatitude, double maxLongitude, double maxLatitude) {
       checkRange("minLongitude", minLongitude, 180);
       checkRange("maxLongitude", maxLongitude, 180);
       checkRange("minLatitude", minLatitude, 90);
       checkRange("maxLatitude", maxLatitude, 90);
       if (minLongitude > maxLongitude || minLatitude > maxLatitude) {
         throw new IllegalArgumentException(
-            "bbox minimum exceeds maximum: " + minLongitude + "," + minLatitude + "," + maxLongitude + "," + maxLatitude);
+            "bbox minimum exceeds maximum: "
+                + minLongitude
+                + ","
+                + minLatitude
+                + ","
+                + maxLongitude
+                + ","
+                + maxLatitude);
       }
-      this.bbox = plain(minLongitude) + "," + plain(minLatitude) + "," + plain(maxLongitude) + "," + plain(maxLatitude);
+      this.bbox =
+          plain(minLongitude)
+              + ","
+              + plain(minLatitude)
+              + ","
+              + plain(maxLongitude)
+              + ","
+              + plain(maxLatitude);
       return this;
     }
 
     private static void checkRange(String name, double value, double limit) {
       if (!(value >= -limit && value <= limit)) {
-        throw new IllegalArgumentException(name + " out of range [-" + (int) limit + ", " + (int) limit + "]: " + value);
+        throw new IllegalArgumentException(
+            name + " out of range [-" + (int) limit + ", " + (int) limit + "]: " + value);
       }
     }
 
@@ -411,7 +428,8 @@ public final class SearchQuery {
     /** The page size, 1 to 500 ({@code per_page}). */
     public Builder perPage(int perPage) {
       if (perPage < 1 || perPage > Paging.MAX_PER_PAGE) {
-        throw new IllegalArgumentException("perPage must be 1 to " + Paging.MAX_PER_PAGE + ": " + perPage);
+        throw new IllegalArgumentException(
+            "perPage must be 1 to " + Paging.MAX_PER_PAGE + ": " + perPage);
       }
       this.perPage = perPage;
       return this;

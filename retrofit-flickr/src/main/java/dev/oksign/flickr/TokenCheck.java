@@ -9,4 +9,5 @@ package dev.oksign.flickr;
  * @param username the user name
  * @param fullname the user's full name, possibly empty
  */
-public record TokenCheck(String token, Perms perms, String nsid, String username, String fullname) {}
+public record TokenCheck(
+    String token, Perms perms, String nsid, String username, String fullname) {}

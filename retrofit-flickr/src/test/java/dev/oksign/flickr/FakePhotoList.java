@@ -57,7 +57,8 @@ final class FakePhotoList extends Dispatcher {
       photos
           .append("{\"id\":\"")
           .append(id(i))
-          .append("\",\"owner\":\"1@N01\",\"secret\":\"abc\",\"server\":\"65535\",\"farm\":66,\"title\":\"p")
+          .append(
+              "\",\"owner\":\"1@N01\",\"secret\":\"abc\",\"server\":\"65535\",\"farm\":66,\"title\":\"p")
           .append(i)
           .append("\",\"ispublic\":1,\"isfriend\":0,\"isfamily\":0}");
     }

@@ -39,9 +39,10 @@ final class Fixtures {
         .client(new OkHttpClient.Builder().proxy(server.getProxyAddress()).build())
         .clock(Clock.fixed(Instant.ofEpochSecond(TIMESTAMP), ZoneOffset.UTC))
         .nonces(() -> NONCE)
-        .sleeper(nanos -> {
-          throw new AssertionError("unexpected sleep of " + nanos + " ns");
-        });
+        .sleeper(
+            nanos -> {
+              throw new AssertionError("unexpected sleep of " + nanos + " ns");
+            });
   }
 
   /** A Flickr client talking to {@code server} directly on loopback. */
@@ -85,8 +86,13 @@ final class Fixtures {
     StringBuilder out = new StringBuilder();
     for (byte b : s.getBytes(UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
         out.append((char) c);
       } else {
         out.append('%').append(String.format("%02X", c));
@@ -96,16 +102,29 @@ final class Fixtures {
   }
 
   /**
-   * The base string of RFC 5849 §3.4.1 for parameters given already sorted by the caller
-   * (decoded), and the HMAC-SHA1 signature of it, as the Authorization header Flickr expects.
+   * The base string of RFC 5849 §3.4.1 for parameters given already sorted by the caller (decoded),
+   * and the HMAC-SHA1 signature of it, as the Authorization header Flickr expects.
    */
-  static String authorization(String method, String baseUri, List<Map.Entry<String, String>> sorted, Token token) {
-    String params = sorted.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+  static String authorization(
+      String method, String baseUri, List<Map.Entry<String, String>> sorted, Token token) {
+    String params =
+        sorted.stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
     String base = method + "&" + enc(baseUri) + "&" + enc(params);
-    String signature = hmacSha1(base, enc(SECRET) + "&" + (token == null ? "" : enc(token.secret())));
-    return "OAuth oauth_consumer_key=\"" + KEY + "\", oauth_nonce=\"" + NONCE + "\", oauth_signature=\""
-        + enc(signature) + "\", oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"" + TIMESTAMP + "\", "
-        + (token == null ? "" : "oauth_token=\"" + enc(token.value()) + "\", ") + "oauth_version=\"1.0\"";
+    String signature =
+        hmacSha1(base, enc(SECRET) + "&" + (token == null ? "" : enc(token.secret())));
+    return "OAuth oauth_consumer_key=\""
+        + KEY
+        + "\", oauth_nonce=\""
+        + NONCE
+        + "\", oauth_signature=\""
+        + enc(signature)
+        + "\", oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\""
+        + TIMESTAMP
+        + "\", "
+        + (token == null ? "" : "oauth_token=\"" + enc(token.value()) + "\", ")
+        + "oauth_version=\"1.0\"";
   }
 
   static String hmacSha1(String base, String key) {

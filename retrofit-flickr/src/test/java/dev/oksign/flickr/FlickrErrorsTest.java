@@ -76,7 +76,8 @@ class FlickrErrorsTest {
     "96, Invalid signature, INVALID_SIGNATURE",
     "97, Missing signature, MISSING_SIGNATURE",
     "98, Invalid auth token, INVALID_TOKEN",
-    "99, Insufficient permissions. Method requires read privileges; none granted., INSUFFICIENT_PERMISSIONS",
+    "99, Insufficient permissions. Method requires read privileges; none granted.,"
+        + " INSUFFICIENT_PERMISSIONS",
     "100, Invalid API Key (Key has invalid format), INVALID_API_KEY",
   })
   void authenticationCodesAreRecognised(int code, String message, FlickrError error) {
@@ -85,7 +86,8 @@ class FlickrErrorsTest {
     assertThat(e.error()).isEqualTo(error);
     assertThat(e.isAuthentication()).isTrue();
     assertThat(e.isRetryable()).isFalse();
-    assertThat(e).hasMessage("flickr.test.login failed: " + code + " " + message + " (" + error + ")");
+    assertThat(e)
+        .hasMessage("flickr.test.login failed: " + code + " " + message + " (" + error + ")");
   }
 
   @Test
@@ -153,15 +155,19 @@ class FlickrErrorsTest {
         new MockResponse.Builder()
             .code(200)
             .addHeader("Content-Type", "text/html; charset=utf-8")
-            .body("<!DOCTYPE html>\n<html><head><title>Flickr: Oops</title></head><body>We'll be back.</body></html>")
+            .body(
+                "<!DOCTYPE html>\n"
+                    + "<html><head><title>Flickr: Oops</title></head><body>We'll be"
+                    + " back.</body></html>")
             .build());
 
     FlickrException e = thrownBy(flickr().photos().search(SearchQuery.builder().text("x").build()));
 
     assertThat(e)
         .hasMessage(
-            "flickr.photos.search failed: the answer is not JSON but text/html; charset=utf-8: <!DOCTYPE html>"
-                + " <html><head><title>Flickr: Oops</title></head><body>We'll be back.</body></html>");
+            "flickr.photos.search failed: the answer is not JSON but text/html; charset=utf-8:"
+                + " <!DOCTYPE html> <html><head><title>Flickr: Oops</title></head><body>We'll be"
+                + " back.</body></html>");
     assertThat(e.getCause()).isNull();
     assertThat(e.httpStatus()).isEqualTo(200);
   }
@@ -173,12 +179,15 @@ class FlickrErrorsTest {
     FlickrException e = thrownBy(flickr().people().getPhotos("me"));
 
     assertThat(e.httpStatus()).isEqualTo(502);
-    assertThat(e).hasMessage("flickr.people.getPhotos failed: HTTP 502 Server Error: <html>Bad Gateway</html>");
+    assertThat(e)
+        .hasMessage(
+            "flickr.people.getPhotos failed: HTTP 502 Server Error: <html>Bad Gateway</html>");
   }
 
   @Test
   void unexpectedShapeNamesTheJsonPath() {
-    server.enqueue(body("{\"photos\":{\"page\":1,\"pages\":\"many\",\"photo\":[]},\"stat\":\"ok\"}"));
+    server.enqueue(
+        body("{\"photos\":{\"page\":1,\"pages\":\"many\",\"photo\":[]},\"stat\":\"ok\"}"));
 
     FlickrException e = thrownBy(flickr().people().getPhotos("me"));
 
@@ -227,7 +236,11 @@ class FlickrErrorsTest {
   void everyAttemptTakesAPermitOfTheRateLimiter() throws Exception {
     AtomicInteger permits = new AtomicInteger();
     Flickr flickr =
-        Fixtures.direct(server).token(TOKEN).sleeper(sleeps::add).rateLimiter(permits::incrementAndGet).build();
+        Fixtures.direct(server)
+            .token(TOKEN)
+            .sleeper(sleeps::add)
+            .rateLimiter(permits::incrementAndGet)
+            .build();
     server.enqueue(fail(105, "Service currently unavailable"));
     server.enqueue(ok("test.login.json"));
     server.enqueue(ok("test.login.json"));

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class FlickrTokenFlowTest {
   @StartStop MockWebServer server = new MockWebServer();
 
-  private static final Token REQUEST = new Token("72157626737672178-022bbd2f4c2f3432", "fccb68c4e6103197");
+  private static final Token REQUEST =
+      new Token("72157626737672178-022bbd2f4c2f3432", "fccb68c4e6103197");
 
   private Flickr flickr() {
     return Fixtures.viaProxy(server).oauthBaseUrl("http://www.flickr.com/services/oauth/").build();
@@ -44,24 +45,37 @@ class FlickrTokenFlowTest {
 
     assertThat(requestToken).isEqualTo(REQUEST);
     RecordedRequest request = server.takeRequest(5, SECONDS);
-    assertThat(request.getRequestLine()).isEqualTo("GET http://www.flickr.com/services/oauth/request_token HTTP/1.1");
+    assertThat(request.getRequestLine())
+        .isEqualTo("GET http://www.flickr.com/services/oauth/request_token HTTP/1.1");
     String base =
         "GET&"
             + enc("http://www.flickr.com/services/oauth/request_token")
             + "&"
             + enc(
-                "oauth_callback=" + enc("http://www.example.com")
-                    + "&oauth_consumer_key=" + KEY
-                    + "&oauth_nonce=" + NONCE
+                "oauth_callback="
+                    + enc("http://www.example.com")
+                    + "&oauth_consumer_key="
+                    + KEY
+                    + "&oauth_nonce="
+                    + NONCE
                     + "&oauth_signature_method=HMAC-SHA1"
-                    + "&oauth_timestamp=" + TIMESTAMP
+                    + "&oauth_timestamp="
+                    + TIMESTAMP
                     + "&oauth_version=1.0");
     String signature = hmacSha1(base, Fixtures.SECRET + "&");
     assertThat(request.getHeaders().get("Authorization"))
         .isEqualTo(
-            "OAuth oauth_callback=\"http%3A%2F%2Fwww.example.com\", oauth_consumer_key=\"" + KEY + "\","
-                + " oauth_nonce=\"" + NONCE + "\", oauth_signature=\"" + enc(signature) + "\","
-                + " oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"" + TIMESTAMP + "\","
+            "OAuth oauth_callback=\"http%3A%2F%2Fwww.example.com\", oauth_consumer_key=\""
+                + KEY
+                + "\","
+                + " oauth_nonce=\""
+                + NONCE
+                + "\", oauth_signature=\""
+                + enc(signature)
+                + "\","
+                + " oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\""
+                + TIMESTAMP
+                + "\","
                 + " oauth_version=\"1.0\"");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -71,7 +85,12 @@ class FlickrTokenFlowTest {
     assertThat(flickr().authorizationUrl(REQUEST, Perms.WRITE).toString())
         .isEqualTo(
             "http://www.flickr.com/services/oauth/authorize?oauth_token=72157626737672178-022bbd2f4c2f3432&perms=write");
-    assertThat(Flickr.builder().clientCredentials(KEY, "s").build().authorizationUrl(REQUEST, Perms.DELETE).toString())
+    assertThat(
+            Flickr.builder()
+                .clientCredentials(KEY, "s")
+                .build()
+                .authorizationUrl(REQUEST, Perms.DELETE)
+                .toString())
         .isEqualTo(
             "https://www.flickr.com/services/oauth/authorize?oauth_token=72157626737672178-022bbd2f4c2f3432&perms=delete");
   }
@@ -88,29 +107,43 @@ class FlickrTokenFlowTest {
 
     AccessToken access = flickr.tokenFlow().accessToken(REQUEST, "5d1b96a26b494074");
 
-    assertThat(access.token()).isEqualTo(new Token("72157626318069415-087bfc7b5816092c", "a202d1f853ec69de"));
+    assertThat(access.token())
+        .isEqualTo(new Token("72157626318069415-087bfc7b5816092c", "a202d1f853ec69de"));
     assertThat(access.parameter("user_nsid")).isEqualTo("21207597@N07");
     assertThat(access.parameter("fullname")).isEqualTo("Jamal Fanaian");
     RecordedRequest request = server.takeRequest(5, SECONDS);
-    assertThat(request.getRequestLine()).isEqualTo("GET http://www.flickr.com/services/oauth/access_token HTTP/1.1");
+    assertThat(request.getRequestLine())
+        .isEqualTo("GET http://www.flickr.com/services/oauth/access_token HTTP/1.1");
     String base =
         "GET&"
             + enc("http://www.flickr.com/services/oauth/access_token")
             + "&"
             + enc(
-                "oauth_consumer_key=" + KEY
-                    + "&oauth_nonce=" + NONCE
+                "oauth_consumer_key="
+                    + KEY
+                    + "&oauth_nonce="
+                    + NONCE
                     + "&oauth_signature_method=HMAC-SHA1"
-                    + "&oauth_timestamp=" + TIMESTAMP
-                    + "&oauth_token=" + REQUEST.value()
+                    + "&oauth_timestamp="
+                    + TIMESTAMP
+                    + "&oauth_token="
+                    + REQUEST.value()
                     + "&oauth_verifier=5d1b96a26b494074"
                     + "&oauth_version=1.0");
     String signature = hmacSha1(base, Fixtures.SECRET + "&" + REQUEST.secret());
     assertThat(request.getHeaders().get("Authorization"))
         .isEqualTo(
-            "OAuth oauth_consumer_key=\"" + KEY + "\", oauth_nonce=\"" + NONCE + "\", oauth_signature=\""
-                + enc(signature) + "\", oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"" + TIMESTAMP
-                + "\", oauth_token=\"" + REQUEST.value() + "\", oauth_verifier=\"5d1b96a26b494074\","
+            "OAuth oauth_consumer_key=\""
+                + KEY
+                + "\", oauth_nonce=\""
+                + NONCE
+                + "\", oauth_signature=\""
+                + enc(signature)
+                + "\", oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\""
+                + TIMESTAMP
+                + "\", oauth_token=\""
+                + REQUEST.value()
+                + "\", oauth_verifier=\"5d1b96a26b494074\","
                 + " oauth_version=\"1.0\"");
   }
 
@@ -150,7 +183,11 @@ class FlickrTokenFlowTest {
 
   @Test
   void toStringNeverShowsASecret() {
-    Flickr flickr = Flickr.builder().clientCredentials(KEY, "consumer-secret").token(new Token("tv", "token-secret")).build();
+    Flickr flickr =
+        Flickr.builder()
+            .clientCredentials(KEY, "consumer-secret")
+            .token(new Token("tv", "token-secret"))
+            .build();
     assertThat(flickr.toString())
         .contains(KEY, "tv", "https://api.flickr.com/services/rest/")
         .doesNotContain("consumer-secret", "token-secret");

@@ -28,9 +28,9 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exact request each service method sends: request line (absolute form, through the server as
- * a proxy), every parameter, and the Authorization header, whose signature is computed here from
- * a base string written out by hand.
+ * The exact request each service method sends: request line (absolute form, through the server as a
+ * proxy), every parameter, and the Authorization header, whose signature is computed here from a
+ * base string written out by hand.
  */
 class FlickrWireTest {
   @StartStop MockWebServer server = new MockWebServer();
@@ -72,7 +72,8 @@ class FlickrWireTest {
     RecordedRequest request = only();
     assertThat(request.getRequestLine())
         .isEqualTo(
-            "GET http://api.flickr.com/services/rest/?method=flickr.test.login&format=json&nojsoncallback=1 HTTP/1.1");
+            "GET http://api.flickr.com/services/rest/?method=flickr.test.login&format=json&nojsoncallback=1"
+                + " HTTP/1.1");
     // The base string in full, once, as RFC 5849 §3.4.1 builds it.
     String base =
         "GET&http%3A%2F%2Fapi.flickr.com%2Fservices%2Frest%2F&format%3Djson%26method%3Dflickr.test.login"
@@ -83,10 +84,11 @@ class FlickrWireTest {
     String signature = Fixtures.hmacSha1(base, "3a1fc6d8d2cc4b8e&a202d1f853ec69de");
     assertThat(request.getHeaders().get("Authorization"))
         .isEqualTo(
-            "OAuth oauth_consumer_key=\"653e7a6ecc1d528c516cc8f92cf98611\", oauth_nonce=\"p2m2bnHdXVIsQH0FUv0oXBzg\","
-                + " oauth_signature=\"" + Fixtures.enc(signature) + "\", oauth_signature_method=\"HMAC-SHA1\","
-                + " oauth_timestamp=\"1305586162\", oauth_token=\"72157626318069415-087bfc7b5816092c\","
-                + " oauth_version=\"1.0\"");
+            "OAuth oauth_consumer_key=\"653e7a6ecc1d528c516cc8f92cf98611\","
+                + " oauth_nonce=\"p2m2bnHdXVIsQH0FUv0oXBzg\", oauth_signature=\""
+                + Fixtures.enc(signature)
+                + "\", oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"1305586162\","
+                + " oauth_token=\"72157626318069415-087bfc7b5816092c\", oauth_version=\"1.0\"");
     assertThat(request.getUrl().queryParameter("api_key")).isNull();
     assertThat(user).isEqualTo(new User("12037949754@N01", "Bees"));
   }
@@ -165,7 +167,11 @@ class FlickrWireTest {
     Flickr flickr = Fixtures.viaProxy(server).token(TOKEN).build();
 
     PhotosetPage set =
-        flickr.photosets().getPhotos("72157624618609504", Extras.of(Extra.URL_M), 2, 500).execute().body();
+        flickr
+            .photosets()
+            .getPhotos("72157624618609504", Extras.of(Extra.URL_M), 2, 500)
+            .execute()
+            .body();
 
     RecordedRequest request = only();
     assertThat(request.getRequestLine())
@@ -202,15 +208,18 @@ class FlickrWireTest {
     RecordedRequest request = only();
     assertThat(request.getRequestLine())
         .isEqualTo(
-            "GET http://api.flickr.com/services/rest/?method=flickr.photosets.getList"
-                + "&user_id=47058503995%40N01&page=1&per_page=10&format=json&nojsoncallback=1 HTTP/1.1");
+            "GET http://api.flickr.com/services/rest/?method=flickr.photosets.getList&user_id=47058503995%40N01&page=1&per_page=10&format=json&nojsoncallback=1"
+                + " HTTP/1.1");
     assertThat(request.getHeaders().get("Authorization"))
         .isEqualTo(
             authorization(
                 "GET",
                 REST,
                 sorted(
-                    List.of(p("format", "json"), p("method", "flickr.photosets.getList"), p("nojsoncallback", "1")),
+                    List.of(
+                        p("format", "json"),
+                        p("method", "flickr.photosets.getList"),
+                        p("nojsoncallback", "1")),
                     TOKEN,
                     p("page", "1"),
                     p("per_page", "10"),
@@ -224,7 +233,10 @@ class FlickrWireTest {
     server.enqueue(ok("people.getPhotos.json"));
     Flickr flickr = Fixtures.viaProxy(server).token(TOKEN).build();
 
-    flickr.people().getPhotos("me", Extras.of(Extra.OWNER_NAME, Extra.DATE_TAKEN), null, null).execute();
+    flickr
+        .people()
+        .getPhotos("me", Extras.of(Extra.OWNER_NAME, Extra.DATE_TAKEN), null, null)
+        .execute();
 
     RecordedRequest request = only();
     assertThat(request.getRequestLine())
@@ -257,8 +269,8 @@ class FlickrWireTest {
     RecordedRequest request = only();
     assertThat(request.getRequestLine())
         .isEqualTo(
-            "GET http://api.flickr.com/services/rest/?method=flickr.auth.oauth.checkToken&format=json"
-                + "&nojsoncallback=1 HTTP/1.1");
+            "GET http://api.flickr.com/services/rest/?method=flickr.auth.oauth.checkToken&format=json&nojsoncallback=1"
+                + " HTTP/1.1");
     assertThat(request.getHeaders().get("Authorization"))
         .isEqualTo(
             authorization(
@@ -274,7 +286,11 @@ class FlickrWireTest {
     assertThat(check)
         .isEqualTo(
             new TokenCheck(
-                "72157626318069415-087bfc7b5816092c", Perms.WRITE, "47058503995@N01", "George", "George Oates"));
+                "72157626318069415-087bfc7b5816092c",
+                Perms.WRITE,
+                "47058503995@N01",
+                "George",
+                "George Oates"));
   }
 
   @Test
@@ -291,7 +307,10 @@ class FlickrWireTest {
                 "GET",
                 REST,
                 sorted(
-                    List.of(p("format", "json"), p("method", "flickr.test.login"), p("nojsoncallback", "1")),
+                    List.of(
+                        p("format", "json"),
+                        p("method", "flickr.test.login"),
+                        p("nojsoncallback", "1")),
                     ALICE),
                 ALICE));
   }
@@ -306,8 +325,8 @@ class FlickrWireTest {
     RecordedRequest request = only();
     assertThat(request.getRequestLine())
         .isEqualTo(
-            "GET http://api.flickr.com/services/rest/?method=flickr.people.getPhotos&user_id=47058503995%40N01"
-                + "&format=json&nojsoncallback=1&api_key=653e7a6ecc1d528c516cc8f92cf98611 HTTP/1.1");
+            "GET http://api.flickr.com/services/rest/?method=flickr.people.getPhotos&user_id=47058503995%40N01&format=json&nojsoncallback=1&api_key=653e7a6ecc1d528c516cc8f92cf98611"
+                + " HTTP/1.1");
     assertThat(request.getHeaders().get("Authorization")).isNull();
   }
 
@@ -316,7 +335,8 @@ class FlickrWireTest {
     server.enqueue(ok("photos.search.json"));
     Flickr flickr = Fixtures.viaProxy(server).token(TOKEN).build();
 
-    flickr.photos()
+    flickr
+        .photos()
         .search(Map.of("format", "xml", "api_key", "other", "method", "flickr.evil"))
         .execute();
 
@@ -334,14 +354,23 @@ class FlickrWireTest {
     Flickr flickr = Fixtures.viaProxy(server).token(TOKEN).build();
     OkHttpClient client = flickr.client();
 
-    try (Response r = client.newCall(new Request.Builder().url("http://example.com/services/rest/").build()).execute()) {
+    try (Response r =
+        client
+            .newCall(new Request.Builder().url("http://example.com/services/rest/").build())
+            .execute()) {
       assertThat(r.body().string()).isEqualTo("elsewhere");
     }
     // The upload host is configured as https: over plain http it is not signed.
-    try (Response r = client.newCall(new Request.Builder().url("http://up.flickr.com/services/upload/").build()).execute()) {
+    try (Response r =
+        client
+            .newCall(new Request.Builder().url("http://up.flickr.com/services/upload/").build())
+            .execute()) {
       assertThat(r.body().string()).isEqualTo("upload");
     }
-    try (Response r = client.newCall(new Request.Builder().url("http://api.flickr.com/services/rest/?x=1").build()).execute()) {
+    try (Response r =
+        client
+            .newCall(new Request.Builder().url("http://api.flickr.com/services/rest/?x=1").build())
+            .execute()) {
       assertThat(r.body().string()).isEqualTo("rest");
     }
 
@@ -358,7 +387,10 @@ class FlickrWireTest {
     OkHttpClient users =
         new OkHttpClient.Builder()
             .proxy(server.getProxyAddress())
-            .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-App", "photos/1.0").build()))
+            .addInterceptor(
+                chain ->
+                    chain.proceed(
+                        chain.request().newBuilder().header("X-App", "photos/1.0").build()))
             .build();
     Flickr flickr = Fixtures.viaProxy(server).client(users).token(TOKEN).build();
 

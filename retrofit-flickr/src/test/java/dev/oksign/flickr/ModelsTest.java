@@ -68,8 +68,8 @@ class ModelsTest {
         read(
             Photo.class,
             "{\"id\":\"1\",\"owner\":\"o@N01\",\"secret\":\"s\",\"server\":\"2\",\"title\":{\"_content\":\"Pier\"},"
-                + "\"dateupload\":\"1700489051\",\"height_m\":333,\"width_m\":\"500\","
-                + "\"description\":{\"_content\":\"A pier\"},\"latitude\":51.5,\"machine_tags\":\"\","
+                + "\"dateupload\":\"1700489051\",\"height_m\":333,\"width_m\":\"500\",\"description\":{\"_content\":\"A"
+                + " pier\"},\"latitude\":51.5,\"machine_tags\":\"\","
                 + "\"notes\":{\"note\":[]},\"tags_list\":[\"a\"]}");
     assertThat(photo.title()).isEqualTo("Pier");
     assertThat(photo.extras())
@@ -88,7 +88,8 @@ class ModelsTest {
 
   @Test
   void photoWithoutIdIsRefusedWithItsPath() {
-    assertThatThrownBy(() -> read(PhotoPage.class, "{\"photo\":[{\"id\":\"1\"},{\"title\":\"x\"}]}"))
+    assertThatThrownBy(
+            () -> read(PhotoPage.class, "{\"photo\":[{\"id\":\"1\"},{\"title\":\"x\"}]}"))
         .isInstanceOf(JsonDataException.class)
         .hasMessageContaining("$.photo[1]");
   }
@@ -192,7 +193,11 @@ class ModelsTest {
     assertThat(unwrap(TokenCheck.class, Fixtures.json("auth.oauth.checkToken.json")))
         .isEqualTo(
             new TokenCheck(
-                "72157626318069415-087bfc7b5816092c", Perms.WRITE, "47058503995@N01", "George", "George Oates"));
+                "72157626318069415-087bfc7b5816092c",
+                Perms.WRITE,
+                "47058503995@N01",
+                "George",
+                "George Oates"));
     assertThat(read(TokenCheck.class, "{\"perms\":{\"_content\":\"admin\"}}").perms()).isNull();
   }
 
@@ -214,7 +219,10 @@ class ModelsTest {
   @Test
   void envelopeOfAFailureIsAFlickrExceptionEvenPastTheInterceptor() {
     assertThatThrownBy(
-            () -> unwrap(PhotoPage.class, "{\"stat\":\"fail\",\"code\":\"1\",\"message\":\"User not found\"}"))
+            () ->
+                unwrap(
+                    PhotoPage.class,
+                    "{\"stat\":\"fail\",\"code\":\"1\",\"message\":\"User not found\"}"))
         .isInstanceOf(FlickrException.class)
         .hasMessage("flickr.test.method failed: 1 User not found");
   }
@@ -223,7 +231,9 @@ class ModelsTest {
   void bodyThatIsNotAnObjectIsAFlickrException() {
     assertThatThrownBy(() -> unwrap(PhotoPage.class, "jsonFlickrApi({\"stat\":\"ok\"})"))
         .isInstanceOf(FlickrException.class)
-        .hasMessage("flickr.test.method failed: the answer is not a JSON object: jsonFlickrApi({\"stat\":\"ok\"})");
+        .hasMessage(
+            "flickr.test.method failed: the answer is not a JSON object:"
+                + " jsonFlickrApi({\"stat\":\"ok\"})");
   }
 
   @Test

@@ -45,7 +45,10 @@ class PagingTest {
     int count = server.getRequestCount();
     for (; taken < count; taken++) {
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-      pages.add(request.getUrl().queryParameter("page") + "x" + request.getUrl().queryParameter("per_page"));
+      pages.add(
+          request.getUrl().queryParameter("page")
+              + "x"
+              + request.getUrl().queryParameter("per_page"));
     }
     return pages;
   }
@@ -69,7 +72,10 @@ class PagingTest {
     List<String> progress = new CopyOnWriteArrayList<>();
 
     Iterator<Photo> photos =
-        people(flickr()).listener((page, pages, total) -> progress.add(page + "/" + pages + " of " + total)).build().iterator();
+        people(flickr())
+            .listener((page, pages, total) -> progress.add(page + "/" + pages + " of " + total))
+            .build()
+            .iterator();
     int count = 0;
     while (photos.hasNext()) {
       photos.next();
@@ -220,7 +226,8 @@ class PagingTest {
     server.setDispatcher(new FakePhotoList(1234));
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
-      List<String> seen = people(flickr()).prefetch(executor).build().stream().map(Photo::id).toList();
+      List<String> seen =
+          people(flickr()).prefetch(executor).build().stream().map(Photo::id).toList();
 
       assertThat(seen).isEqualTo(ids(0, 1234));
       assertThat(server.getRequestCount()).isEqualTo(3);
@@ -292,16 +299,19 @@ class PagingTest {
 
   @Test
   void pagesOfAPhotosetKeepTheSetsFields() {
-    server.setDispatcher(new mockwebserver3.Dispatcher() {
-      @Override
-      public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
-        return Fixtures.ok("photosets.getPhotos.json");
-      }
-    });
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
+            return Fixtures.ok("photosets.getPhotos.json");
+          }
+        });
     Flickr flickr = flickr();
 
     List<Page<Photo>> pages =
-        Paging.builder((page, perPage) -> flickr.photosets().getPhotos("72157624618609504", null, page, perPage))
+        Paging.builder(
+                (page, perPage) ->
+                    flickr.photosets().getPhotos("72157624618609504", null, page, perPage))
             .build()
             .pages()
             .toList();

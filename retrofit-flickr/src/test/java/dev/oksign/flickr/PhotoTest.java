@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * Image URLs against Flickr's documented scheme (https://www.flickr.com/services/api/misc.urls.html),
- * whose example is https://live.staticflickr.com/7372/12502775644_acfd415fa7_w.jpg.
+ * Image URLs against Flickr's documented scheme
+ * (https://www.flickr.com/services/api/misc.urls.html), whose example is
+ * https://live.staticflickr.com/7372/12502775644_acfd415fa7_w.jpg.
  */
 class PhotoTest {
   private static Photo photo(Map<String, String> extras) {
-    return new Photo("12502775644", "1@N01", "acfd415fa7", "7372", 8, "", true, false, false, extras);
+    return new Photo(
+        "12502775644", "1@N01", "acfd415fa7", "7372", 8, "", true, false, false, extras);
   }
 
   @ParameterizedTest
@@ -38,7 +40,9 @@ class PhotoTest {
   void sizesWithTheirOwnSecretNeedTheirExtra() {
     assertThatThrownBy(() -> photo(Map.of()).url(PhotoSize.LARGE_2048))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("photo 12502775644 has no url_k: size LARGE_2048 has its own secret, ask for Extra.URL_K");
+        .hasMessage(
+            "photo 12502775644 has no url_k: size LARGE_2048 has its own secret, ask for"
+                + " Extra.URL_K");
     String sent = "https://live.staticflickr.com/7372/12502775644_0f9e8d7c6b_k.jpg";
     assertThat(photo(Map.of("url_k", sent)).url(PhotoSize.LARGE_2048).toString()).isEqualTo(sent);
   }
@@ -49,7 +53,8 @@ class PhotoTest {
     assertThat(photo.url(PhotoSize.ORIGINAL).toString())
         .isEqualTo("https://live.staticflickr.com/7372/12502775644_1e92283336_o.png");
     assertThatThrownBy(() -> photo(Map.of()).url(PhotoSize.ORIGINAL))
-        .hasMessage("photo 12502775644 has no original URL: ask for Extra.ORIGINAL_FORMAT or Extra.URL_O");
+        .hasMessage(
+            "photo 12502775644 has no original URL: ask for Extra.ORIGINAL_FORMAT or Extra.URL_O");
   }
 
   @Test
@@ -58,6 +63,7 @@ class PhotoTest {
     Photo photo = photo(extras);
     extras.put("views", "4");
     assertThat(photo.extra(Extra.VIEWS)).isEqualTo("3");
-    assertThatThrownBy(() -> photo.extras().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> photo.extras().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

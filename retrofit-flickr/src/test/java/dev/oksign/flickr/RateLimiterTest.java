@@ -75,7 +75,8 @@ class RateLimiterTest {
   @Test
   void everyCallOfOneFlickrWaitsForTheSharedBudget() throws Exception {
     server.setDispatcher(new FakePhotoList(10));
-    Flickr flickr = Fixtures.direct(server).rateLimiter(bucket(1, Duration.ofSeconds(1), 2)).build();
+    Flickr flickr =
+        Fixtures.direct(server).rateLimiter(bucket(1, Duration.ofSeconds(1), 2)).build();
 
     flickr.people().getPhotos("me").execute();
     flickr.withToken(Fixtures.ALICE).people().getPhotos("me").execute();
@@ -113,8 +114,10 @@ class RateLimiterTest {
 
   @Test
   void refusesNonPositiveSettings() {
-    assertThatThrownBy(() -> RateLimiter.of(0, Duration.ofHours(1), 1)).hasMessage("permits <= 0: 0");
-    assertThatThrownBy(() -> RateLimiter.of(1, Duration.ZERO, 1)).hasMessage("period must be positive: PT0S");
+    assertThatThrownBy(() -> RateLimiter.of(0, Duration.ofHours(1), 1))
+        .hasMessage("permits <= 0: 0");
+    assertThatThrownBy(() -> RateLimiter.of(1, Duration.ZERO, 1))
+        .hasMessage("period must be positive: PT0S");
     assertThatThrownBy(() -> RateLimiter.of(1, Duration.ofHours(1), 0)).hasMessage("burst <= 0: 0");
     assertThat(RateLimiter.perHour(3600)).hasToString("RateLimiter[3600 per PT1H, burst 60]");
   }

@@ -21,7 +21,8 @@ class SearchQueryTest {
     SearchQuery paged = query.withPage(2, 500);
 
     assertThat(paged.parameters())
-        .containsExactly(Map.entry("text", "seal"), Map.entry("page", "2"), Map.entry("per_page", "500"));
+        .containsExactly(
+            Map.entry("text", "seal"), Map.entry("page", "2"), Map.entry("per_page", "500"));
     assertThat(query.page()).isEqualTo(7);
   }
 
@@ -31,7 +32,8 @@ class SearchQueryTest {
         SearchQuery.builder().parameter("lat", "55.6").parameter("radius", "5").page(1).build();
 
     assertThat(query.parameters())
-        .containsExactly(Map.entry("lat", "55.6"), Map.entry("radius", "5"), Map.entry("page", "1"));
+        .containsExactly(
+            Map.entry("lat", "55.6"), Map.entry("radius", "5"), Map.entry("page", "1"));
   }
 
   @Test
@@ -39,7 +41,8 @@ class SearchQueryTest {
     SearchQuery.Builder builder = SearchQuery.builder();
     assertThatThrownBy(() -> builder.bbox(-181, 0, 0, 0))
         .hasMessage("minLongitude out of range [-180, 180]: -181.0");
-    assertThatThrownBy(() -> builder.bbox(0, 10, 1, 5)).hasMessage("bbox minimum exceeds maximum: 0.0,10.0,1.0,5.0");
+    assertThatThrownBy(() -> builder.bbox(0, 10, 1, 5))
+        .hasMessage("bbox minimum exceeds maximum: 0.0,10.0,1.0,5.0");
     assertThatThrownBy(() -> builder.perPage(501)).hasMessage("perPage must be 1 to 500: 501");
     assertThatThrownBy(() -> builder.page(0)).hasMessage("page < 1: 0");
     assertThatThrownBy(() -> builder.tags("a,b")).hasMessage("tag contains a comma: a,b");

@@ -46,7 +46,8 @@ class UserInterfaceTest {
 
     @GET(".")
     @FlickrMethod("flickr.galleries.getPhotos")
-    CompletableFuture<PhotoPage> getPhotosAsync(@Query("gallery_id") String galleryId, @Tag Token token);
+    CompletableFuture<PhotoPage> getPhotosAsync(
+        @Query("gallery_id") String galleryId, @Tag Token token);
   }
 
   interface Tags {
@@ -72,14 +73,18 @@ class UserInterfaceTest {
     server.enqueue(Fixtures.ok("people.getPhotos.json"));
     Galleries galleries = Fixtures.viaProxy(server).token(TOKEN).build().create(Galleries.class);
 
-    PhotoPage page = galleries.getPhotos("66911286-72157647277042064", Extras.of(Extra.URL_Q), 1, 50).execute().body();
+    PhotoPage page =
+        galleries
+            .getPhotos("66911286-72157647277042064", Extras.of(Extra.URL_Q), 1, 50)
+            .execute()
+            .body();
 
     RecordedRequest request = server.takeRequest(5, SECONDS);
     assertThat(request.getRequestLine())
         .isEqualTo(
             "GET http://api.flickr.com/services/rest/?method=flickr.galleries.getPhotos"
-                + "&gallery_id=66911286-72157647277042064&extras=url_q&page=1&per_page=50&format=json"
-                + "&nojsoncallback=1 HTTP/1.1");
+                + "&gallery_id=66911286-72157647277042064&extras=url_q&page=1&per_page=50&format=json&nojsoncallback=1"
+                + " HTTP/1.1");
     assertThat(request.getHeaders().get("Authorization"))
         .isEqualTo(
             authorization(
@@ -112,7 +117,8 @@ class UserInterfaceTest {
     tags.addTags("2636", "seal \"harbour seal\"").execute();
 
     RecordedRequest request = server.takeRequest(5, SECONDS);
-    assertThat(request.getRequestLine()).isEqualTo("POST http://api.flickr.com/services/rest/ HTTP/1.1");
+    assertThat(request.getRequestLine())
+        .isEqualTo("POST http://api.flickr.com/services/rest/ HTTP/1.1");
     // application/x-www-form-urlencoded, as OkHttp's FormBody writes it: space as '+'.
     assertThat(request.getBody().utf8())
         .isEqualTo(
@@ -139,7 +145,9 @@ class UserInterfaceTest {
 
   @Test
   void statFailOfAVoidMethodIsStillAFlickrException() {
-    server.enqueue(Fixtures.fail(99, "Insufficient permissions. Method requires write privileges; read granted."));
+    server.enqueue(
+        Fixtures.fail(
+            99, "Insufficient permissions. Method requires write privileges; read granted."));
     Tags tags = Fixtures.direct(server).token(TOKEN).build().create(Tags.class);
 
     assertThatThrownBy(() -> tags.addTags("2636", "seal").execute())
@@ -160,7 +168,8 @@ class UserInterfaceTest {
 
     assertThat(page.total()).isEqualTo(2);
     RecordedRequest request = server.takeRequest(5, SECONDS);
-    assertThat(request.getHeaders().get("Authorization")).contains("oauth_token=\"" + Fixtures.ALICE.value() + "\"");
+    assertThat(request.getHeaders().get("Authorization"))
+        .contains("oauth_token=\"" + Fixtures.ALICE.value() + "\"");
     assertThat(request.getUrl().queryParameter("api_key")).isNull();
   }
 
@@ -184,11 +193,15 @@ class UserInterfaceTest {
     Galleries galleries = Fixtures.direct(server).build().create(Galleries.class);
 
     long count =
-        Paging.builder((page, perPage) -> galleries.getPhotos("1-2", null, page, perPage)).build().stream().count();
+        Paging.builder((page, perPage) -> galleries.getPhotos("1-2", null, page, perPage))
+            .build()
+            .stream()
+            .count();
 
     assertThat(count).isEqualTo(1234);
     assertThat(server.getRequestCount()).isEqualTo(3);
-    assertThat(server.takeRequest(5, SECONDS).getUrl().queryParameter("method")).isEqualTo("flickr.galleries.getPhotos");
+    assertThat(server.takeRequest(5, SECONDS).getUrl().queryParameter("method"))
+        .isEqualTo("flickr.galleries.getPhotos");
   }
 
   @Test
@@ -201,8 +214,9 @@ class UserInterfaceTest {
                 + " @FlickrMethod(\"flickr.photos.getInfo\")");
     assertThatThrownBy(() -> flickr.create(Misnamed.class))
         .hasMessage(
-            "Misnamed.getPhotos: @FlickrMethod(\"galleries.getPhotos\") is not a Flickr method name, which"
-                + " starts with flickr.");
-    assertThatThrownBy(() -> flickr.create(String.class)).hasMessage("java.lang.String is not an interface");
+            "Misnamed.getPhotos: @FlickrMethod(\"galleries.getPhotos\") is not a Flickr method"
+                + " name, which starts with flickr.");
+    assertThatThrownBy(() -> flickr.create(String.class))
+        .hasMessage("java.lang.String is not an interface");
   }
 }

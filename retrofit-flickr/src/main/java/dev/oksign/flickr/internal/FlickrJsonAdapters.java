@@ -35,7 +35,8 @@ public final class FlickrJsonAdapters {
   public static final JsonAdapter.Factory FACTORY =
       new JsonAdapter.Factory() {
         @Override
-        public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+        public JsonAdapter<?> create(
+            Type type, Set<? extends Annotation> annotations, Moshi moshi) {
           if (!annotations.isEmpty()) return null;
           if (type == Photo.class) return PHOTO;
           if (type == PhotoPage.class) return PHOTO_PAGE;
@@ -239,8 +240,20 @@ public final class FlickrJsonAdapters {
     reader.endObject();
     if (id == null) throw new JsonDataException("photoset without id at " + path);
     return new Photoset(
-        id, owner, username, title, description, primary, secret, server, farm, photos, videos,
-        views, created, updated);
+        id,
+        owner,
+        username,
+        title,
+        description,
+        primary,
+        secret,
+        server,
+        farm,
+        photos,
+        videos,
+        views,
+        created,
+        updated);
   }
 
   static final JsonAdapter<PhotosetList> PHOTOSET_LIST =

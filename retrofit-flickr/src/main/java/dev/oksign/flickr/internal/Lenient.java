@@ -40,7 +40,10 @@ public final class Lenient {
         }
       default:
         throw new JsonDataException(
-            "Expected a number or a numeric string but was " + reader.peek() + " at path " + reader.getPath());
+            "Expected a number or a numeric string but was "
+                + reader.peek()
+                + " at path "
+                + reader.getPath());
     }
   }
 
@@ -104,8 +107,7 @@ public final class Lenient {
   }
 
   /**
-   * Text written as a string, a number, a boolean, {@code {"_content":"..."}}, or null (then
-   * null).
+   * Text written as a string, a number, a boolean, {@code {"_content":"..."}}, or null (then null).
    */
   public static String readString(JsonReader reader) throws IOException {
     switch (reader.peek()) {
@@ -139,7 +141,9 @@ public final class Lenient {
     return content;
   }
 
-  /** A scalar or {@code _content} value as text, or null after skipping an array or other object. */
+  /**
+   * A scalar or {@code _content} value as text, or null after skipping an array or other object.
+   */
   public static String readScalarOrSkip(JsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_ARRAY:
