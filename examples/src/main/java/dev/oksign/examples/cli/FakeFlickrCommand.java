@@ -37,6 +37,7 @@ final class FakeFlickrCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) throw CliException.usage("--port must be 0 to 65535, not " + port);
     CountDownLatch stop = new CountDownLatch(1);
+    boolean interrupted = false;
     try (FakeFlickr server = FakeFlickr.builder().build()) {
       try {
         server.start(port);
@@ -64,7 +65,7 @@ final class FakeFlickrCommand implements Callable<Integer> {
       try {
         stop.await();
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        interrupted = true; // restored once the server is closed, which an interrupt would abort
       } finally {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
@@ -73,6 +74,7 @@ final class FakeFlickrCommand implements Callable<Integer> {
         }
       }
     }
+    if (interrupted) Thread.currentThread().interrupt();
     return 0;
   }
 }

@@ -1,0 +1,67 @@
+package dev.oksign.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class FakeFlickrCommandTest {
+  @Test
+  void servesUntilInterruptedAndPrintsItsUrlsAndKeys() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Io io =
+        new Io(
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            Map.of());
+    CommandLine cmd = Main.commandLine(io);
+    FakeFlickrCommand command =
+        (FakeFlickrCommand) cmd.getSubcommands().get("fake-flickr").getCommand();
+    int[] exit = {-1};
+    Thread thread = new Thread(() -> exit[0] = cmd.execute("fake-flickr"));
+    thread.start();
+    assertThat(command.started.await(10, TimeUnit.SECONDS)).isTrue();
+
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    int port = command.fake.port();
+    assertThat(lines)
+        .containsExactly(
+            "rest_url: http://127.0.0.1:" + port + "/services/rest/",
+            "oauth_url: http://127.0.0.1:" + port + "/services/oauth/",
+            "consumer_key: 0ae8ff1e6f0a4e6d8c7b5a4f3e2d1c0b",
+            "consumer_secret: 5a1c3e7f9b2d4f60",
+            "user: 71234567@N00 oksign-demo",
+            "photosets: 72157600000000000 (0 photos), 72157600000000500 (500),"
+                + " 72157600000001234 (1234)");
+    String login =
+        "http://127.0.0.1:" + port
+            + "/services/rest/?method=flickr.test.login&format=json&nojsoncallback=1"
+            + "&api_key=0ae8ff1e6f0a4e6d8c7b5a4f3e2d1c0b";
+    try (Response response =
+        new OkHttpClient().newCall(new Request.Builder().url(login).build()).execute()) {
+      assertThat(response.body().string()).startsWith("{\"stat\":\"fail\",\"code\":99,");
+    }
+
+    thread.interrupt();
+    thread.join(10_000);
+    assertThat(thread.isAlive()).isFalse();
+    assertThat(exit[0]).isEqualTo(0);
+  }
+
+  @Test
+  void refusesABadPort() {
+    Cli cli = Cli.run("fake-flickr", "--port", "70000");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: --port must be 0 to 65535, not 70000\n");
+  }
+}
