@@ -1,6 +1,7 @@
 package dev.oksign.flickr;
 
 import dev.oksign.flickr.internal.UploadWire;
+import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,15 @@ public final class PhotoUpload {
     if (photo == null) throw new NullPointerException("photo == null");
     Path name = photo.getFileName();
     return new Builder(PhotoSource.file(photo), name == null ? photo.toString() : name.toString());
+  }
+
+  /**
+   * Returns a builder of an upload of the file {@code photo}, named after it. Unlike {@link
+   * #builder(Path)}, this needs no {@code java.nio.file}, which Android has from API 26 only.
+   */
+  public static Builder builder(File photo) {
+    if (photo == null) throw new NullPointerException("photo == null");
+    return new Builder(PhotoSource.file(photo), photo.getName());
   }
 
   /**
@@ -349,11 +359,14 @@ public final class PhotoUpload {
     /**
      * Returns the upload.
      *
-     * @throws IllegalArgumentException if the photo is a path that is not a regular file
+     * @throws IllegalArgumentException if the photo is a file that does not exist or is a directory
      */
     public PhotoUpload build() {
       if (source.path != null && !Files.isRegularFile(source.path)) {
         throw new IllegalArgumentException("photo is not a regular file: " + source.path);
+      }
+      if (source.file != null && !source.file.isFile()) {
+        throw new IllegalArgumentException("photo is not a regular file: " + source.file);
       }
       return new PhotoUpload(this);
     }

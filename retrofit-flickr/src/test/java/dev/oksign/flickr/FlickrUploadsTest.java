@@ -428,6 +428,21 @@ class FlickrUploadsTest {
   }
 
   @Test
+  void uploadsFromAFile(@TempDir Path dir) throws Exception {
+    server.enqueue(xml("<rsp stat=\"ok\"><photoid>8</photoid></rsp>"));
+    java.io.File file = Files.write(dir.resolve("clip.mov"), new byte[] {0, 0, 0, 8}).toFile();
+    fixedBoundary(viaProxy()).upload(PhotoUpload.builder(file).build()).execute();
+    assertThat(only().getBody().string(ISO_8859_1)).isEqualTo(
+        "--" + BOUNDARY + "\r\n"
+            + "Content-Disposition: form-data; name=\"photo\"; filename=\"clip.mov\"\r\n"
+            + "Content-Type: video/quicktime\r\n\r\n"
+            + "\u0000\u0000\u0000\u0008\r\n"
+            + "--" + BOUNDARY + "--\r\n");
+    assertThatThrownBy(() -> PhotoUpload.builder(dir.toFile()).build())
+        .hasMessageContaining("not a regular file");
+  }
+
+  @Test
   void builderChecksItsInput(@TempDir Path dir) {
     assertThatThrownBy(() -> PhotoUpload.builder(dir.resolve("missing.jpg")).build())
         .isInstanceOf(IllegalArgumentException.class)
