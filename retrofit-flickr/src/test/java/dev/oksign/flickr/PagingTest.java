@@ -222,6 +222,20 @@ class PagingTest {
   }
 
   @Test
+  void closingTheStreamCancelsAPrefetchNotYetRun() throws Exception {
+    server.setDispatcher(new FakePhotoList(1234));
+    List<Runnable> queued = new ArrayList<>();
+
+    try (Stream<Photo> stream = people(flickr()).prefetch(queued::add).build().stream()) {
+      assertThat(stream.limit(3).count()).isEqualTo(3);
+    }
+    assertThat(queued).hasSize(1);
+    queued.get(0).run();
+
+    assertThat(requestedPages()).containsExactly("1x500");
+  }
+
+  @Test
   void prefetchOnAnotherThreadKeepsOrder() throws Exception {
     server.setDispatcher(new FakePhotoList(1234));
     ExecutorService executor = Executors.newSingleThreadExecutor();
