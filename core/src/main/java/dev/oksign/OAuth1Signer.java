@@ -2,6 +2,7 @@ package dev.oksign;
 
 import dev.oksign.internal.BaseString;
 import dev.oksign.internal.FormBodies;
+import dev.oksign.internal.HmacSignatureMethod;
 import dev.oksign.internal.Nonces;
 import dev.oksign.internal.OAuth;
 import dev.oksign.internal.ParameterList;
@@ -256,10 +257,26 @@ public final class OAuth1Signer {
     }
     params.sort();
 
-    String baseString = BaseString.of(request.method(), url, params);
     String tokenSecret = token == null ? "" : token.secret();
-    String signature = signatureMethod.sign(baseString, clientCredentials.secret(), tokenSecret);
-    String encodedSignature = Percent.encode(signature);
+    String baseString;
+    String signature;
+    String encodedSignature;
+    byte[] baseBytes =
+        forSending && signatureMethod instanceof HmacSignatureMethod
+            ? BaseString.bytes(request.method(), url, params)
+            : null;
+    if (baseBytes != null) {
+      // The hot path: HMAC straight over the base string's bytes, the signature encoded at once.
+      baseString = null;
+      signature = null;
+      encodedSignature =
+          ((HmacSignatureMethod) signatureMethod)
+              .signEncoded(baseBytes, clientCredentials.secret(), tokenSecret);
+    } else {
+      baseString = BaseString.of(request.method(), url, params);
+      signature = signatureMethod.sign(baseString, clientCredentials.secret(), tokenSecret);
+      encodedSignature = Percent.encode(signature);
+    }
 
     Request.Builder out = request.newBuilder();
     String authorization = null;
@@ -295,7 +312,8 @@ public final class OAuth1Signer {
     }
     Request signed = out.build();
     if (forSending) {
-      // The hot path: skip the report's extra strings, which only report() hands out.
+      // The hot path: skip the report's extra strings, which only report() and baseString() hand
+      // out (with HMAC even the base string is never made: only its bytes).
       return new SigningReport(
           signed, Collections.emptyMap(), null, baseString, null, null, null, null, null, null);
     }

@@ -1,5 +1,6 @@
 package dev.oksign.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 
@@ -12,6 +13,8 @@ public final class BaseString {
    * sorted.
    */
   public static String of(String method, HttpUrl url, ParameterList params) {
+    byte[] ascii = bytes(method, url, params);
+    if (ascii != null) return new String(ascii, StandardCharsets.ISO_8859_1);
     StringBuilder out = new StringBuilder(128 + params.size() * 40);
     appendMethod(method, out);
     out.append('&');
@@ -19,6 +22,94 @@ public final class BaseString {
     out.append('&');
     params.appendNormalizedReencoded(out);
     return out.toString();
+  }
+
+  /**
+   * Returns the base string of {@link #of} as the bytes the signature is computed over, written
+   * straight into one exactly sized array: the base string is all ASCII (everything but the method
+   * is percent-encoded), so no {@code String} or UTF-8 encoding pass is needed in between. Returns
+   * null in the odd case of a character outside ASCII (a method such as {@code "GÉT"}, or a
+   * parameter added encoded with one), which {@link #of} then handles.
+   */
+  public static byte[] bytes(String method, HttpUrl url, ParameterList params) {
+    String scheme = url.scheme();
+    String host = url.host();
+    boolean ipv6 = host.indexOf(':') >= 0;
+    int port = url.port();
+    String portString = port != HttpUrl.defaultPort(scheme) ? Integer.toString(port) : null;
+    String path = url.encodedPath();
+
+    // First pass: the exact length, and a check that everything is ASCII.
+    int length = encodedLength(method, false);
+    if (length < 0) return null;
+    int uriLength = encodedLength(scheme, true);
+    int hostLength = encodedLength(host, true);
+    int pathLength = encodedLength(path, true);
+    if (uriLength < 0 || hostLength < 0 || pathLength < 0) return null;
+    uriLength += 9 + hostLength + (ipv6 ? 6 : 0) + pathLength; // "%3A%2F%2F", "%5B" "%5D"
+    if (portString != null) uriLength += 3 + portString.length(); // "%3A"
+    length += 1 + uriLength + 1;
+    for (int i = 0, n = params.size(); i < n; i++) {
+      int name = reencodedLength(params.encodedName(i));
+      int value = reencodedLength(params.encodedValue(i));
+      if (name < 0 || value < 0) return null;
+      length += (i > 0 ? 3 : 0) + name + 3 + value; // "%26", "%3D"
+    }
+
+    // Second pass: the bytes.
+    byte[] out = new byte[length];
+    int pos = 0;
+    for (int i = 0, n = method.length(); i < n; i++) {
+      char c = method.charAt(i);
+      out[pos++] = (byte) (c >= 'a' && c <= 'z' ? c - 32 : c);
+    }
+    out[pos++] = '&';
+    pos = Percent.encodeAscii(scheme, false, out, pos);
+    pos = ascii("%3A%2F%2F", out, pos);
+    if (ipv6) pos = ascii("%5B", out, pos);
+    pos = Percent.encodeAscii(host, true, out, pos);
+    if (ipv6) pos = ascii("%5D", out, pos);
+    if (portString != null) {
+      pos = ascii("%3A", out, pos);
+      pos = ascii(portString, out, pos);
+    }
+    pos = Percent.encodeAscii(path, false, out, pos);
+    out[pos++] = '&';
+    for (int i = 0, n = params.size(); i < n; i++) {
+      if (i > 0) pos = ascii("%26", out, pos);
+      pos = Percent.reencodeAscii(params.encodedName(i), out, pos);
+      pos = ascii("%3D", out, pos);
+      pos = Percent.reencodeAscii(params.encodedValue(i), out, pos);
+    }
+    if (pos != length) throw new AssertionError("base string length " + pos + " != " + length);
+    return out;
+  }
+
+  /** The length of {@code s} once percent-encoded (or as is), or -1 if it is not all ASCII. */
+  private static int encodedLength(String s, boolean encode) {
+    int length = s.length();
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) return -1;
+      if (encode && !Percent.isUnreserved(c)) length += 2;
+    }
+    return length;
+  }
+
+  /** The length of encoded {@code s} encoded again ({@code %} becomes {@code %25}), or -1. */
+  private static int reencodedLength(String s) {
+    int length = s.length();
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) return -1;
+      if (c == '%') length += 2;
+    }
+    return length;
+  }
+
+  private static int ascii(String s, byte[] out, int pos) {
+    for (int i = 0, n = s.length(); i < n; i++) out[pos++] = (byte) s.charAt(i);
+    return pos;
   }
 
   private static void appendMethod(String method, StringBuilder out) {

@@ -13,6 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
  * a clone is as cheap as a per-thread instance and is safe across threads.
  */
 public final class HmacSignatureMethod implements SignatureMethod {
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   private final String name;
   private final String algorithm;
   private volatile KeyedMac last;
@@ -37,6 +39,32 @@ public final class HmacSignatureMethod implements SignatureMethod {
     Mac mac = mac(clientSecret, tokenSecret);
     byte[] digest = mac.doFinal(baseString.getBytes(StandardCharsets.UTF_8));
     return Base64.getEncoder().encodeToString(digest);
+  }
+
+  /**
+   * Signs the base string given as its UTF-8 bytes (see {@link BaseString#bytes}) and returns the
+   * signature percent-encoded, as it is placed: {@link #sign} then {@link Percent#encode(String)},
+   * without the strings in between. Base64 leaves only {@code +}, {@code /} and {@code =} to
+   * encode.
+   */
+  public String signEncoded(byte[] baseString, String clientSecret, String tokenSecret) {
+    byte[] base64 = Base64.getEncoder().encode(mac(clientSecret, tokenSecret).doFinal(baseString));
+    int length = base64.length;
+    for (byte b : base64) {
+      if (!Percent.isUnreserved((char) b)) length += 2;
+    }
+    byte[] out = new byte[length];
+    int pos = 0;
+    for (byte b : base64) {
+      if (Percent.isUnreserved((char) b)) {
+        out[pos++] = b;
+      } else {
+        out[pos++] = '%';
+        out[pos++] = (byte) HEX[(b >> 4) & 0xF];
+        out[pos++] = (byte) HEX[b & 0xF];
+      }
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   private Mac mac(String clientSecret, String tokenSecret) {

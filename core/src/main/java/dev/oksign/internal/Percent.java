@@ -88,6 +88,44 @@ public final class Percent {
   }
 
   /**
+   * Writes {@code s}, which must be all ASCII, percent-encoded per RFC 5849 §3.6 into {@code out}
+   * at {@code pos}, lower-casing {@code A-Z} first if {@code lowerCase}. The caller has sized
+   * {@code out}. Returns the position after the last byte written.
+   */
+  public static int encodeAscii(String s, boolean lowerCase, byte[] out, int pos) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (lowerCase && c >= 'A' && c <= 'Z') c += 32;
+      if (isUnreserved(c)) {
+        out[pos++] = (byte) c;
+      } else {
+        out[pos++] = '%';
+        out[pos++] = (byte) HEX[(c >> 4) & 0xF];
+        out[pos++] = (byte) HEX[c & 0xF];
+      }
+    }
+    return pos;
+  }
+
+  /**
+   * Writes ASCII {@code encoded} encoded a second time, as {@link #reencode(String, StringBuilder)}
+   * does, into {@code out} at {@code pos}. Returns the position after the last byte written.
+   */
+  public static int reencodeAscii(String encoded, byte[] out, int pos) {
+    for (int i = 0, n = encoded.length(); i < n; i++) {
+      char c = encoded.charAt(i);
+      if (c == '%') {
+        out[pos++] = '%';
+        out[pos++] = '2';
+        out[pos++] = '5';
+      } else {
+        out[pos++] = (byte) c;
+      }
+    }
+    return pos;
+  }
+
+  /**
    * Appends {@code encoded}, which is already percent-encoded (so made only of unreserved
    * characters and {@code %XX}), encoded a second time: only {@code %} changes, to {@code %25}.
    */
