@@ -1,12 +1,15 @@
 package dev.oksign;
 
+import dev.oksign.internal.AuthorizationHeader;
 import dev.oksign.internal.FormResponse;
 import dev.oksign.internal.OAuth;
+import dev.oksign.internal.Percent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,7 +159,7 @@ public final class OAuth1Interceptor implements Interceptor {
 
   /**
    * Signs the request if it is in scope, sends it, and turns an OAuth refusal (a 4xx response
-   * whose form body holds {@code oauth_problem}) into an {@link OAuthProblemException} carrying
+   * whose form body, or {@code WWW-Authenticate: OAuth} header, holds {@code oauth_problem}) into an {@link OAuthProblemException} carrying
    * the base string we signed, so that {@code signature_invalid} comes with a {@link
    * OAuthProblemException#diagnosis() diagnosis}. On {@code timestamp_refused} the clock offset is
    * corrected first, unless {@link Builder#clockSkewCorrection(boolean)} turned that off.
@@ -172,7 +175,12 @@ public final class OAuth1Interceptor implements Interceptor {
     if (code < 400 || code >= 500) return response;
     String body = response.peekBody(MAX_REFUSAL_BYTES).string();
     Map<String, String> form = FormResponse.parse(body);
-    if (form == null || form.get(OAuth.PROBLEM) == null) return response;
+    Map<String, String> headerFields = null;
+    if (form == null || form.get(OAuth.PROBLEM) == null) {
+      headerFields = problemHeader(response);
+      if (headerFields == null) return response;
+      form = headerFields;
+    }
     response.close();
     String ourBaseString = signed.baseString();
     if (ourBaseString == null) {
@@ -181,12 +189,33 @@ public final class OAuth1Interceptor implements Interceptor {
     }
     OAuthProblemException refusal =
         OAuthProblemException.of(
-            request.method() + " " + request.url(), code, body, ourBaseString, null);
+            request.method() + " " + request.url(), code, body, headerFields, ourBaseString, null);
     if (clockSkewCorrection
         && OAuthProblem.TIMESTAMP_REFUSED.wireName().equals(form.get(OAuth.PROBLEM))) {
       refusal.clockCorrected = correctClock(response, form, usedOffset);
     }
     throw refusal;
+  }
+
+  /**
+   * The fields of a {@code WWW-Authenticate: OAuth ...} header holding {@code oauth_problem}, as
+   * the Problem Reporting extension allows in place of a form body; null if there is none.
+   */
+  private static Map<String, String> problemHeader(Response response) {
+    for (String value : response.headers("WWW-Authenticate")) {
+      if (!AuthorizationHeader.isOAuth(value)) continue;
+      Map<String, String> fields = new LinkedHashMap<>();
+      try {
+        for (Map.Entry<String, String> e : AuthorizationHeader.parse(value)) {
+          fields.putIfAbsent(
+              Percent.decode(e.getKey(), false), Percent.decode(e.getValue(), false));
+        }
+      } catch (IllegalArgumentException malformed) {
+        continue;
+      }
+      if (fields.get(OAuth.PROBLEM) != null) return fields;
+    }
+    return null;
   }
 
   /**

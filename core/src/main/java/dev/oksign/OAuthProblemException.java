@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A provider refused an OAuth request, or answered the token flow with something that is not a
@@ -33,6 +34,8 @@ import java.util.Map;
 public final class OAuthProblemException extends OAuth1Exception {
   private static final long serialVersionUID = 1L;
   private static final int SNIPPET_LENGTH = 200;
+  private static final Pattern SECRET_FIELD =
+      Pattern.compile("((?:^|&)[^=&]*(?i:secret)[^=&]*)=[^&]*");
 
   private final int httpStatus;
   private final String problem;
@@ -83,7 +86,25 @@ public final class OAuthProblemException extends OAuth1Exception {
    */
   static OAuthProblemException of(
       String what, int httpStatus, String body, String ourBaseString, String failure) {
-    Map<String, String> form = body == null ? null : FormResponse.parse(body);
+    return of(what, httpStatus, body, null, ourBaseString, failure);
+  }
+
+  /**
+   * As {@link #of(String, int, String, String, String)}, with the fields of a {@code
+   * WWW-Authenticate: OAuth} header, used when the body holds no {@code oauth_problem}.
+   */
+  static OAuthProblemException of(
+      String what,
+      int httpStatus,
+      String body,
+      Map<String, String> headerFields,
+      String ourBaseString,
+      String failure) {
+    Map<String, String> bodyForm = body == null ? null : FormResponse.parse(body);
+    Map<String, String> form = bodyForm;
+    if (headerFields != null && (form == null || form.get(OAuth.PROBLEM) == null)) {
+      form = headerFields;
+    }
     Map<String, String> parameters = Collections.emptyMap();
     if (form != null) {
       Map<String, String> masked = new LinkedHashMap<>();
@@ -93,7 +114,7 @@ public final class OAuthProblemException extends OAuth1Exception {
       parameters = Collections.unmodifiableMap(masked);
     }
     String problem = parameters.get(OAuth.PROBLEM);
-    String snippet = snippet(body, form);
+    String snippet = snippet(body, bodyForm);
 
     String diagnosis = null;
     if (OAuthProblem.SIGNATURE_INVALID.wireName().equals(problem)) {
@@ -128,21 +149,11 @@ public final class OAuthProblemException extends OAuth1Exception {
         message.toString(), httpStatus, problem, parameters, snippet, diagnosis);
   }
 
-  /** The start of the body on one line, secrets masked; null if empty. */
+  /** The start of the body on one line, the values of secret fields masked; null if empty. */
   private static String snippet(String body, Map<String, String> form) {
     if (body == null || body.trim().isEmpty()) return null;
-    String text;
-    if (form != null) {
-      StringBuilder out = new StringBuilder();
-      for (Map.Entry<String, String> e : form.entrySet()) {
-        if (out.length() > 0) out.append('&');
-        out.append(e.getKey()).append('=');
-        out.append(isSecret(e.getKey()) ? "██" : e.getValue());
-      }
-      text = out.toString();
-    } else {
-      text = body.trim().replaceAll("\\s+", " ");
-    }
+    String text = body.trim().replaceAll("\\s+", " ");
+    if (form != null) text = SECRET_FIELD.matcher(text).replaceAll("$1=██");
     return text.length() <= SNIPPET_LENGTH ? text : text.substring(0, SNIPPET_LENGTH) + "…";
   }
 

@@ -203,6 +203,25 @@ class OAuth1InterceptorRefusalTest {
   }
 
   @Test
+  void readsAProblemReportedInTheWwwAuthenticateHeader() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(401)
+            .addHeader(
+                "WWW-Authenticate",
+                "OAuth realm=\"Photos\", oauth_problem=\"token_expired\","
+                    + " oauth_problem_advice=\"Authorize%20again\"")
+            .body("Unauthorized")
+            .build());
+    OAuthProblemException e = refusal(client(interceptor().build()));
+    assertThat(e.knownProblem()).isEqualTo(OAuthProblem.TOKEN_EXPIRED);
+    assertThat(e.advice()).isEqualTo("Authorize again");
+    assertThat(e.bodySnippet()).isEqualTo("Unauthorized");
+    assertThat(e.getMessage())
+        .isEqualTo("GET " + URL + ": HTTP 401, oauth_problem=token_expired (Authorize again)");
+  }
+
+  @Test
   void passesOnErrorsThatAreNotOAuthRefusals() throws Exception {
     OkHttpClient client = client(interceptor().build());
     server.enqueue(new MockResponse.Builder().code(401).body("<html>Unauthorized</html>").build());

@@ -143,6 +143,18 @@ class OAuthProblemExceptionTest {
   }
 
   @Test
+  void masksEverySecretFieldInTheSnippetWhateverItsCase() {
+    OAuthProblemException e =
+        OAuthProblemException.of(
+            "access_token",
+            200,
+            "Consumer_Secret=abc&oauth_token_secret=s%20t&x=1",
+            null,
+            "the answer has no oauth_token");
+    assertThat(e.bodySnippet()).isEqualTo("Consumer_Secret=██&oauth_token_secret=██&x=1");
+  }
+
+  @Test
   void masksSecretsInTheSnippet() {
     OAuthProblemException e =
         OAuthProblemException.of(

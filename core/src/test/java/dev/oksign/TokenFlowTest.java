@@ -262,7 +262,7 @@ class TokenFlowTest {
         .isInstanceOf(OAuthProblemException.class)
         .hasMessage(
             "access_token: HTTP 200: the answer has no oauth_token_secret\n"
-                + "Body: oauth_token=abc&user_nsid=1@N0");
+                + "Body: oauth_token=abc&user_nsid=1%40N0");
   }
 
   @Test
