@@ -29,29 +29,39 @@ public final class UploadAPhoto {
         ClientCredentials.of(System.getenv("FLICKR_API_KEY"), System.getenv("FLICKR_API_SECRET"));
     Token token = new Token(System.getenv("FLICKR_TOKEN"), System.getenv("FLICKR_TOKEN_SECRET"));
     UploadResult result =
-        upload(HttpUrl.get(Flickr.UPLOAD_BASE_URL), new OkHttpClient(), credentials, token,
+        upload(
+            HttpUrl.get(Flickr.UPLOAD_BASE_URL),
+            new OkHttpClient(),
+            credentials,
+            token,
             Path.of(args[0]));
     System.out.println("photoid: " + result.photoId());
   }
 
   /** Uploads {@code photo}, private to the user's family, and returns Flickr's answer. */
   public static UploadResult upload(
-      HttpUrl uploadBaseUrl, OkHttpClient client, ClientCredentials credentials, Token token,
-      Path photo) throws IOException {
-    Flickr flickr = Flickr.builder()
-        .clientCredentials(credentials)
-        .token(token)                                  // an access token with write permission
-        .uploadBaseUrl(uploadBaseUrl)
-        .client(client)
-        .build();
+      HttpUrl uploadBaseUrl,
+      OkHttpClient client,
+      ClientCredentials credentials,
+      Token token,
+      Path photo)
+      throws IOException {
+    Flickr flickr =
+        Flickr.builder()
+            .clientCredentials(credentials)
+            .token(token) // an access token with write permission
+            .uploadBaseUrl(uploadBaseUrl)
+            .client(client)
+            .build();
 
-    PhotoUpload upload = PhotoUpload.builder(photo)  // or (byte[], name), (InputStream, length, name)
-        .title("Harbour at dawn")
-        .tags("harbour", "north sea")                  // "north sea" is sent quoted: one tag
-        .isPublic(false)
-        .isFamily(true)
-        .progressListener((sent, total) -> System.err.printf("%d of %d bytes%n", sent, total))
-        .build();
-    return flickr.uploads().upload(upload).execute().body();  // FlickrException on refusal
+    PhotoUpload upload =
+        PhotoUpload.builder(photo) // or (byte[], name), (InputStream, length, name)
+            .title("Harbour at dawn")
+            .tags("harbour", "north sea") // "north sea" is sent quoted: one tag
+            .isPublic(false)
+            .isFamily(true)
+            .progressListener((sent, total) -> System.err.printf("%d of %d bytes%n", sent, total))
+            .build();
+    return flickr.uploads().upload(upload).execute().body(); // FlickrException on refusal
   }
 }

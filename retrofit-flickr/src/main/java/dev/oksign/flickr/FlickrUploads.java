@@ -36,19 +36,19 @@ import retrofit2.Retrofit;
  * }</pre>
  *
  * <p><b>Signing.</b> Flickr takes uploads as {@code multipart/form-data}, which RFC 5849 does not
- * sign, yet requires every field except the photo in the signature. Each call therefore carries
- * its {@linkplain PhotoUpload#fields() text fields} twice from one list: as the multipart text
- * parts, and as {@link SigningOptions.Builder#signedParameter(String, String) signed parameters},
- * which enter the base string without being placed anywhere. The photo part is never read to sign.
- * The OAuth parameters go in the {@code Authorization} header.
+ * sign, yet requires every field except the photo in the signature. Each call therefore carries its
+ * {@linkplain PhotoUpload#fields() text fields} twice from one list: as the multipart text parts,
+ * and as {@link SigningOptions.Builder#signedParameter(String, String) signed parameters}, which
+ * enter the base string without being placed anywhere. The photo part is never read to sign. The
+ * OAuth parameters go in the {@code Authorization} header.
  *
- * <p><b>Answers.</b> Flickr answers in XML whatever the format asked. {@code <photoid>} and
- * {@code <ticketid>} become an {@link UploadResult}; {@code <rsp stat="fail"><err code="N"
- * msg="..."/>} a {@link FlickrException} with that code and message; an HTTP error or a body
- * that is not Flickr's XML a {@link FlickrException} with the status and the start of the body.
- * An OAuth refusal (HTTP 401 {@code oauth_problem=signature_invalid}) is core's {@link
- * dev.oksign.OAuthProblemException}, as for every other call. The XML parser refuses any DOCTYPE
- * or entity, so an answer can never make it read a file or the network.
+ * <p><b>Answers.</b> Flickr answers in XML whatever the format asked. {@code <photoid>} and {@code
+ * <ticketid>} become an {@link UploadResult}; {@code <rsp stat="fail"><err code="N" msg="..."/>} a
+ * {@link FlickrException} with that code and message; an HTTP error or a body that is not Flickr's
+ * XML a {@link FlickrException} with the status and the start of the body. An OAuth refusal (HTTP
+ * 401 {@code oauth_problem=signature_invalid}) is core's {@link dev.oksign.OAuthProblemException},
+ * as for every other call. The XML parser refuses any DOCTYPE or entity, so an answer can never
+ * make it read a file or the network.
  *
  * <p>Immutable and thread-safe.
  */
@@ -99,9 +99,9 @@ public final class FlickrUploads {
   }
 
   /**
-   * Replaces the photo {@code photoId} with {@code photo}: a {@code POST} to {@code replace/}.
-   * The replacement keeps the photo's title, description, tags and permissions, so {@code photo}
-   * may carry no field but {@linkplain PhotoUpload.Builder#async(boolean) async}.
+   * Replaces the photo {@code photoId} with {@code photo}: a {@code POST} to {@code replace/}. The
+   * replacement keeps the photo's title, description, tags and permissions, so {@code photo} may
+   * carry no field but {@linkplain PhotoUpload.Builder#async(boolean) async}.
    *
    * @throws IllegalArgumentException if {@code photoId} is blank or {@code photo} sets a field
    *     other than {@code async}
@@ -187,7 +187,9 @@ public final class FlickrUploads {
       throw FlickrException.unexpected(
           method(chain.request().url()),
           response.code(),
-          "HTTP " + response.code() + (response.message().isEmpty() ? "" : " " + response.message()),
+          "HTTP "
+              + response.code()
+              + (response.message().isEmpty() ? "" : " " + response.message()),
           snippet,
           null);
     }
@@ -218,7 +220,9 @@ public final class FlickrUploads {
         throw FlickrException.unexpected(
             method,
             200,
-            "the answer is larger than " + UploadXml.MAX_BYTES + " bytes, so not Flickr's upload XML",
+            "the answer is larger than "
+                + UploadXml.MAX_BYTES
+                + " bytes, so not Flickr's upload XML",
             Envelope.snippet(source, SNIPPET_CHARS),
             null);
       }
@@ -229,7 +233,11 @@ public final class FlickrUploads {
       answer = UploadXml.parse(bytes, FlickrException.NO_CODE);
     } catch (UploadXml.NotFlickrXml e) {
       throw FlickrException.unexpected(
-          method, 200, e.getMessage(), Envelope.snippet(new Buffer().write(bytes), SNIPPET_CHARS), e);
+          method,
+          200,
+          e.getMessage(),
+          Envelope.snippet(new Buffer().write(bytes), SNIPPET_CHARS),
+          e);
     }
     if (!answer.ok) {
       throw FlickrException.fail(method, answer.code, answer.msg == null ? "" : answer.msg);

@@ -291,10 +291,12 @@ public final class PhotoUpload {
         String trimmed = tag.strip();
         if (trimmed.isEmpty()) throw new IllegalArgumentException("tags has a blank tag");
         if (trimmed.indexOf('"') >= 0) {
-          throw new IllegalArgumentException("tag has a double quote, which Flickr cannot take: " + tag);
+          throw new IllegalArgumentException(
+              "tag has a double quote, which Flickr cannot take: " + tag);
         }
         boolean space = false;
-        for (int i = 0; i < trimmed.length(); i++) space |= Character.isWhitespace(trimmed.charAt(i));
+        for (int i = 0; i < trimmed.length(); i++)
+          space |= Character.isWhitespace(trimmed.charAt(i));
         quoted.add(space ? '"' + trimmed + '"' : trimmed);
       }
       this.tags.clear();

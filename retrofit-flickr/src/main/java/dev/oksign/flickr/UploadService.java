@@ -8,7 +8,10 @@ import retrofit2.http.Body;
 import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
-/** The two upload endpoints, relative to the upload base URL. Bodies are built by {@link FlickrUploads}. */
+/**
+ * The two upload endpoints, relative to the upload base URL. Bodies are built by {@link
+ * FlickrUploads}.
+ */
 interface UploadService {
   @POST(UploadWire.UPLOAD_PATH)
   Call<UploadResult> upload(@Body RequestBody body, @Tag SigningOptions options);

@@ -61,39 +61,45 @@ class StreamedUploadTest {
   void twentyMegabytePhotoIsStreamedInChunksWithBoundedHeap() throws Exception {
     AllocationCounter threads = AllocationCounter.get();
     server.setBodyLimit(64 * 1024);
-    Flickr flickr = Flickr.builder()
-        .clientCredentials("key", "secret")
-        .token(new Token("token", "token-secret"))
-        .uploadBaseUrl(server.url("/services/"))
-        .build();
+    Flickr flickr =
+        Flickr.builder()
+            .clientCredentials("key", "secret")
+            .token(new Token("token", "token-secret"))
+            .uploadBaseUrl(server.url("/services/"))
+            .build();
     FlickrUploads uploads =
         new FlickrUploads(flickr.client(), flickr.uploadBaseUrl(), flickr.token(), () -> "b");
     GeneratedPhoto photo = new GeneratedPhoto(PHOTO_BYTES);
     AtomicLong progressCalls = new AtomicLong();
     AtomicLong lastSent = new AtomicLong();
     AtomicLong progressErrors = new AtomicLong();
-    PhotoUpload upload = PhotoUpload.builder(photo, PHOTO_BYTES, "big.jpg")
-        .title("Big")
-        .progressListener((sent, total) -> {
-          // No assertion objects here: they would count as allocations of the upload.
-          if (total != PHOTO_BYTES || sent <= lastSent.get()) progressErrors.incrementAndGet();
-          lastSent.set(sent);
-          progressCalls.incrementAndGet();
-        })
-        .build();
+    PhotoUpload upload =
+        PhotoUpload.builder(photo, PHOTO_BYTES, "big.jpg")
+            .title("Big")
+            .progressListener(
+                (sent, total) -> {
+                  // No assertion objects here: they would count as allocations of the upload.
+                  if (total != PHOTO_BYTES || sent <= lastSent.get())
+                    progressErrors.incrementAndGet();
+                  lastSent.set(sent);
+                  progressCalls.incrementAndGet();
+                })
+            .build();
 
     // A first, small upload: class loading and connection set-up are not the upload's cost.
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .body("<rsp stat=\"ok\"><photoid>1</photoid></rsp>")
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body("<rsp stat=\"ok\"><photoid>1</photoid></rsp>")
+            .build());
     uploads.upload(PhotoUpload.builder(new GeneratedPhoto(1), 1, "warm.jpg").build()).execute();
     assertThat(server.takeRequest(5, SECONDS)).isNotNull();
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "text/xml; charset=utf-8")
-        .body("<rsp stat=\"ok\"><photoid>52900000001</photoid></rsp>")
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "text/xml; charset=utf-8")
+            .body("<rsp stat=\"ok\"><photoid>52900000001</photoid></rsp>")
+            .build());
 
     long threadId = Thread.currentThread().getId();
     long allocatedBefore = threads.getThreadAllocatedBytes(threadId);
@@ -102,9 +108,10 @@ class StreamedUploadTest {
 
     assertThat(result.photoId()).isEqualTo("52900000001");
     RecordedRequest request = server.takeRequest(5, SECONDS);
-    String head = "--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nBig\r\n"
-        + "--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"big.jpg\"\r\n"
-        + "Content-Type: image/jpeg\r\n\r\n";
+    String head =
+        "--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nBig\r\n"
+            + "--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"big.jpg\"\r\n"
+            + "Content-Type: image/jpeg\r\n\r\n";
     String tail = "\r\n--b--\r\n";
     assertThat(request.getBodySize()).isEqualTo(head.length() + PHOTO_BYTES + tail.length());
     assertThat(request.getBody().size()).isEqualTo(64 * 1024);
@@ -124,8 +131,8 @@ class StreamedUploadTest {
 
   /**
    * HotSpot's per-thread allocation counter ({@code com.sun.management.ThreadMXBean}), reached
-   * reflectively: the tests compile inside this module, which does not read {@code
-   * jdk.management}. Skips the test on a JVM without it.
+   * reflectively: the tests compile inside this module, which does not read {@code jdk.management}.
+   * Skips the test on a JVM without it.
    */
   static final class AllocationCounter {
     private final Object bean;
@@ -138,12 +145,14 @@ class StreamedUploadTest {
 
     static AllocationCounter get() {
       try {
-        Object bean = Class.forName("java.lang.management.ManagementFactory")
-            .getMethod("getThreadMXBean")
-            .invoke(null);
+        Object bean =
+            Class.forName("java.lang.management.ManagementFactory")
+                .getMethod("getThreadMXBean")
+                .invoke(null);
         Class<?> type = Class.forName("com.sun.management.ThreadMXBean");
         assumeTrue(type.isInstance(bean), "no per-thread allocation counter");
-        assumeTrue((Boolean) type.getMethod("isThreadAllocatedMemorySupported").invoke(bean),
+        assumeTrue(
+            (Boolean) type.getMethod("isThreadAllocatedMemorySupported").invoke(bean),
             "no per-thread allocation counter");
         type.getMethod("setThreadAllocatedMemoryEnabled", boolean.class).invoke(bean, true);
         return new AllocationCounter(bean, type.getMethod("getThreadAllocatedBytes", long.class));

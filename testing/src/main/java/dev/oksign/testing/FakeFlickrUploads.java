@@ -255,7 +255,14 @@ public final class FakeFlickrUploads {
       }
       received.add(
           new Upload(
-              replace, photoId, ticketId, nsid, fields, photo.fileName, photo.mediaType, photo.bytes));
+              replace,
+              photoId,
+              ticketId,
+              nsid,
+              fields,
+              photo.fileName,
+              photo.mediaType,
+              photo.bytes));
       if (ticketId != null) return xmlOk("<ticketid>" + ticketId + "</ticketid>");
       if (replace) {
         return xmlOk(
@@ -424,7 +431,10 @@ public final class FakeFlickrUploads {
   }
 
   private static MockResponse xmlOk(String content) {
-    return xml("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n" + content + "\n</rsp>\n");
+    return xml(
+        "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n"
+            + content
+            + "\n</rsp>\n");
   }
 
   private static MockResponse xmlFail(int code, String message) {
@@ -458,7 +468,10 @@ public final class FakeFlickrUploads {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   @Override

@@ -62,18 +62,20 @@ class FakeFlickrUploadsTest {
       List<Map.Entry<String, String>> signed)
       throws IOException {
     MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
-    for (Map.Entry<String, String> field : fields) body.addFormDataPart(field.getKey(), field.getValue());
+    for (Map.Entry<String, String> field : fields)
+      body.addFormDataPart(field.getKey(), field.getValue());
     if (photo != null) {
       body.addFormDataPart(
           "photo", "p.jpg", RequestBody.create(photo, MediaType.get("image/jpeg")));
     }
     SigningOptions.Builder options = SigningOptions.builder();
     for (Map.Entry<String, String> s : signed) options.signedParameter(s.getKey(), s.getValue());
-    Request request = new Request.Builder()
-        .url(fake.uploadBaseUrl().resolve(endpoint))
-        .post(body.build())
-        .tag(SigningOptions.class, options.build())
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(fake.uploadBaseUrl().resolve(endpoint))
+            .post(body.build())
+            .tag(SigningOptions.class, options.build())
+            .build();
     return client(token).newCall(request).execute();
   }
 
@@ -87,9 +89,10 @@ class FakeFlickrUploadsTest {
         List.of(Map.entry("title", "Harbour at dawn"), Map.entry("tags", "harbour \"north sea\""));
     try (Response response = upload(fields, JPEG)) {
       assertThat(response.code()).isEqualTo(200);
-      assertThat(response.body().string()).isEqualTo(
-          "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n"
-              + "<photoid>53000000001</photoid>\n</rsp>\n");
+      assertThat(response.body().string())
+          .isEqualTo(
+              "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n"
+                  + "<photoid>53000000001</photoid>\n</rsp>\n");
     }
     FakeFlickrUploads.Upload received = fake.uploads().received().get(0);
     assertThat(received.photoId()).isEqualTo("53000000001");
@@ -118,7 +121,8 @@ class FakeFlickrUploadsTest {
 
   @Test
   void refusesASignatureThatLeftOutTheTitle() throws IOException {
-    List<Map.Entry<String, String>> fields = List.of(Map.entry("title", "T"), Map.entry("async", "1"));
+    List<Map.Entry<String, String>> fields =
+        List.of(Map.entry("title", "T"), Map.entry("async", "1"));
     try (Response response =
         post("upload/", writeToken, fields, JPEG, List.of(Map.entry("async", "1")))) {
       assertThat(response.code()).isEqualTo(401);
@@ -131,12 +135,14 @@ class FakeFlickrUploadsTest {
   void answersFlickrsUploadErrors() throws IOException {
     Token readToken = fake.issueAccessToken();
     try (Response response = post("upload/", readToken, List.of(), JPEG, List.of())) {
-      assertThat(response.body().string()).contains(
-          "<err code=\"99\" msg=\"Insufficient permissions. Method requires write privileges;"
-              + " read granted.\" />");
+      assertThat(response.body().string())
+          .contains(
+              "<err code=\"99\" msg=\"Insufficient permissions. Method requires write privileges;"
+                  + " read granted.\" />");
     }
     try (Response response = upload(List.of(Map.entry("title", "T")), null)) {
-      assertThat(response.body().string()).contains("<err code=\"2\" msg=\"No photo specified\" />");
+      assertThat(response.body().string())
+          .contains("<err code=\"2\" msg=\"No photo specified\" />");
     }
     try (Response response = upload(List.of(), new byte[0])) {
       assertThat(response.body().string()).contains("<err code=\"4\" msg=\"Filesize was zero\" />");
@@ -158,21 +164,25 @@ class FakeFlickrUploadsTest {
       ticket = "263000001";
     }
     assertThat(checkTickets(ticket + ",999"))
-        .isEqualTo("{\"uploader\":{\"ticket\":[{\"id\":\"263000001\",\"complete\":0},"
-            + "{\"id\":\"999\",\"invalid\":1}]},\"stat\":\"ok\"}");
+        .isEqualTo(
+            "{\"uploader\":{\"ticket\":[{\"id\":\"263000001\",\"complete\":0},"
+                + "{\"id\":\"999\",\"invalid\":1}]},\"stat\":\"ok\"}");
     fake.uploads().completeTickets();
     assertThat(checkTickets(ticket))
-        .isEqualTo("{\"uploader\":{\"ticket\":[{\"id\":\"263000001\",\"complete\":1,"
-            + "\"photoid\":\"53000000001\",\"imported\":\"1700000000\"}]},\"stat\":\"ok\"}");
+        .isEqualTo(
+            "{\"uploader\":{\"ticket\":[{\"id\":\"263000001\",\"complete\":1,"
+                + "\"photoid\":\"53000000001\",\"imported\":\"1700000000\"}]},\"stat\":\"ok\"}");
   }
 
   String checkTickets(String tickets) throws IOException {
-    HttpUrl url = fake.restBaseUrl().newBuilder()
-        .addQueryParameter("method", "flickr.photos.upload.checkTickets")
-        .addQueryParameter("tickets", tickets)
-        .addQueryParameter("format", "json")
-        .addQueryParameter("nojsoncallback", "1")
-        .build();
+    HttpUrl url =
+        fake.restBaseUrl()
+            .newBuilder()
+            .addQueryParameter("method", "flickr.photos.upload.checkTickets")
+            .addQueryParameter("tickets", tickets)
+            .addQueryParameter("format", "json")
+            .addQueryParameter("nojsoncallback", "1")
+            .build();
     try (Response response =
         client(writeToken).newCall(new Request.Builder().url(url).build()).execute()) {
       return response.body().string();
@@ -187,8 +197,9 @@ class FakeFlickrUploadsTest {
     List<Map.Entry<String, String>> replace = List.of(Map.entry("photo_id", "53000000001"));
     try (Response response = post("replace/", writeToken, replace, JPEG, replace)) {
       assertThat(response.body().string())
-          .matches("(?s).*<photoid secret=\"[0-9a-f]{10}\" originalsecret=\"[0-9a-f]{10}\">"
-              + "53000000001</photoid>.*");
+          .matches(
+              "(?s).*<photoid secret=\"[0-9a-f]{10}\" originalsecret=\"[0-9a-f]{10}\">"
+                  + "53000000001</photoid>.*");
     }
     assertThat(fake.uploads().received().get(1).isReplace()).isTrue();
 
@@ -200,8 +211,9 @@ class FakeFlickrUploadsTest {
 
   @Test
   void readsQuotedDispositionParameters() throws IOException {
-    assertThat(FakeFlickrUploads.dispositionParameters(
-            "form-data; name=\"photo\"; filename=\"a %22b%22;c.jpg\""))
+    assertThat(
+            FakeFlickrUploads.dispositionParameters(
+                "form-data; name=\"photo\"; filename=\"a %22b%22;c.jpg\""))
         .containsExactly(Map.entry("name", "photo"), Map.entry("filename", "a \"b\";c.jpg"));
   }
 }

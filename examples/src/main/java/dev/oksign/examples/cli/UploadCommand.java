@@ -49,7 +49,8 @@ final class UploadCommand implements Callable<Integer> {
   @Option(
       names = "--tags",
       paramLabel = "TAGS",
-      description = "Space-separated tags; a multi-word tag in double quotes: 'harbour \"north sea\"'.")
+      description =
+          "Space-separated tags; a multi-word tag in double quotes: 'harbour \"north sea\"'.")
   String tags;
 
   @ArgGroup(exclusive = true)
@@ -88,7 +89,9 @@ final class UploadCommand implements Callable<Integer> {
 
   @Mixin Keys keys;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each signed request; stack traces.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show each signed request; stack traces.")
   boolean verbose;
 
   UploadCommand(Io io) {
@@ -136,10 +139,14 @@ final class UploadCommand implements Callable<Integer> {
             .build()
             .uploads();
     UploadResult result =
-        (replace == null ? uploads.upload(upload.build()) : uploads.replace(replace, upload.build()))
+        (replace == null
+                ? uploads.upload(upload.build())
+                : uploads.replace(replace, upload.build()))
             .execute()
             .body();
-    io.out().println(result.isAsync() ? "ticketid: " + result.ticketId() : "photoid: " + result.photoId());
+    io.out()
+        .println(
+            result.isAsync() ? "ticketid: " + result.ticketId() : "photoid: " + result.photoId());
     return 0;
   }
 
@@ -187,7 +194,15 @@ final class UploadCommand implements Callable<Integer> {
       if (tenth == lastTenth) return;
       lastTenth = tenth;
       err.println(
-          "upload " + name + ": " + (tenth * 10) + "% (" + bytesSent + " of " + totalBytes + " bytes)");
+          "upload "
+              + name
+              + ": "
+              + (tenth * 10)
+              + "% ("
+              + bytesSent
+              + " of "
+              + totalBytes
+              + " bytes)");
     }
   }
 }

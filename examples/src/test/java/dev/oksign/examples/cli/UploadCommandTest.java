@@ -40,8 +40,8 @@ class UploadCommandTest {
 
   Path tokens(String perms) throws Exception {
     Path file = dir.resolve("tokens-" + perms + ".properties");
-    Token token = fake.issueAccessToken(
-        fake.clientCredentials().key(), FakeFlickrData.DEMO_USER_NSID, perms);
+    Token token =
+        fake.issueAccessToken(fake.clientCredentials().key(), FakeFlickrData.DEMO_USER_NSID, perms);
     TokenFile.write(file, token, Map.of("user_nsid", FakeFlickrData.DEMO_USER_NSID));
     return file;
   }
@@ -60,18 +60,30 @@ class UploadCommandTest {
 
   @Test
   void uploadsAndPrintsThePhotoId() {
-    Cli cli = run("upload", photo.toString(), "--title", "Harbour at dawn", "--description", "Boats",
-        "--tags", "harbour \"north sea\"", "--private", "--tokens", tokens.toString());
+    Cli cli =
+        run(
+            "upload",
+            photo.toString(),
+            "--title",
+            "Harbour at dawn",
+            "--description",
+            "Boats",
+            "--tags",
+            "harbour \"north sea\"",
+            "--private",
+            "--tokens",
+            tokens.toString());
 
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     assertThat(cli.out()).isEqualTo("photoid: 53000000001\n");
     assertThat(cli.err()).isEqualTo("upload harbour.jpg: 100% (8 of 8 bytes)\n");
     FakeFlickrUploads.Upload received = fake.uploads().received().get(0);
-    assertThat(received.fields()).containsExactly(
-        Map.entry("title", "Harbour at dawn"),
-        Map.entry("description", "Boats"),
-        Map.entry("tags", "harbour \"north sea\""),
-        Map.entry("is_public", "0"));
+    assertThat(received.fields())
+        .containsExactly(
+            Map.entry("title", "Harbour at dawn"),
+            Map.entry("description", "Boats"),
+            Map.entry("tags", "harbour \"north sea\""),
+            Map.entry("is_public", "0"));
     assertThat(received.photo()).isEqualTo(JPEG);
     assertThat(received.fileName()).isEqualTo("harbour.jpg");
   }
@@ -88,7 +100,8 @@ class UploadCommandTest {
   @Test
   void replacesAPhoto() {
     assertThat(run("upload", photo.toString(), "--tokens", tokens.toString()).exitCode()).isZero();
-    Cli cli = run("upload", photo.toString(), "--replace", "53000000001", "--tokens", tokens.toString());
+    Cli cli =
+        run("upload", photo.toString(), "--replace", "53000000001", "--tokens", tokens.toString());
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     assertThat(cli.out()).isEqualTo("photoid: 53000000001\n");
     assertThat(fake.uploads().received().get(1).isReplace()).isTrue();
@@ -100,24 +113,35 @@ class UploadCommandTest {
     Cli cli = run("upload", text.toString(), "--tokens", tokens.toString());
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.out()).isEmpty();
-    assertThat(cli.err()).endsWith(
-        "error: Flickr error 5 from upload: Filetype was not recognised\n");
+    assertThat(cli.err())
+        .endsWith("error: Flickr error 5 from upload: Filetype was not recognised\n");
 
     Cli read = run("upload", photo.toString(), "--tokens", tokens("read").toString());
     assertThat(read.exitCode()).isEqualTo(1);
-    assertThat(read.err()).endsWith(
-        "error: Flickr error 99 from upload: Insufficient permissions. Method requires write"
-            + " privileges; read granted. (check the keys and the tokens file)\n");
+    assertThat(read.err())
+        .endsWith(
+            "error: Flickr error 99 from upload: Insufficient permissions. Method requires write"
+                + " privileges; read granted. (check the keys and the tokens file)\n");
   }
 
   @Test
   void usageErrorsExit2() {
-    Cli replaceWithTitle = run("upload", photo.toString(), "--replace", "1", "--title", "T",
-        "--tokens", tokens.toString());
+    Cli replaceWithTitle =
+        run(
+            "upload",
+            photo.toString(),
+            "--replace",
+            "1",
+            "--title",
+            "T",
+            "--tokens",
+            tokens.toString());
     assertThat(replaceWithTitle.exitCode()).isEqualTo(2);
-    assertThat(replaceWithTitle.err()).startsWith("error: --replace takes the photo and --async only");
+    assertThat(replaceWithTitle.err())
+        .startsWith("error: --replace takes the photo and --async only");
 
-    Cli both = run("upload", photo.toString(), "--public", "--private", "--tokens", tokens.toString());
+    Cli both =
+        run("upload", photo.toString(), "--public", "--private", "--tokens", tokens.toString());
     assertThat(both.exitCode()).isEqualTo(2);
 
     Cli noTokens = run("upload", photo.toString());
@@ -130,12 +154,14 @@ class UploadCommandTest {
   void missingPhotoFileFailsBeforeSending() {
     Cli cli = run("upload", dir.resolve("nope.jpg").toString(), "--tokens", tokens.toString());
     assertThat(cli.exitCode()).isEqualTo(1);
-    assertThat(cli.err()).isEqualTo("error: cannot read " + dir.resolve("nope.jpg") + ": it is not a file\n");
+    assertThat(cli.err())
+        .isEqualTo("error: cannot read " + dir.resolve("nope.jpg") + ": it is not a file\n");
     assertThat(fake.requestCount()).isZero();
   }
 
   @Test
   void splitsFlickrTagSyntax() {
-    assertThat(UploadCommand.splitTags(" a  \"north sea\" b ")).isEqualTo(List.of("a", "north sea", "b"));
+    assertThat(UploadCommand.splitTags(" a  \"north sea\" b "))
+        .isEqualTo(List.of("a", "north sea", "b"));
   }
 }

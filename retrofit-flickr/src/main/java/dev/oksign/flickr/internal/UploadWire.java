@@ -1,8 +1,8 @@
 package dev.oksign.flickr.internal;
 
 /**
- * Every wire name of Flickr's upload API in one place: the multipart field names of {@code
- * upload/} and {@code replace/}, and the elements and attributes of their XML answer.
+ * Every wire name of Flickr's upload API in one place: the multipart field names of {@code upload/}
+ * and {@code replace/}, and the elements and attributes of their XML answer.
  */
 public final class UploadWire {
   private UploadWire() {}

@@ -22,9 +22,9 @@ import org.xml.sax.SAXParseException;
  * {@code <rsp stat="ok"><ticketid>N</ticketid></rsp>} or {@code <rsp stat="fail"><err code="N"
  * msg="..."/></rsp>}.
  *
- * <p>The answer comes from the network, so the parser is hardened against external entities
- * (XXE) in three independent ways, so that losing one (a parser that lacks a feature, as Android's
- * does) loses nothing:
+ * <p>The answer comes from the network, so the parser is hardened against external entities (XXE)
+ * in three independent ways, so that losing one (a parser that lacks a feature, as Android's does)
+ * loses nothing:
  *
  * <ol>
  *   <li>the bytes are decoded as UTF-8 here and handed over as characters, so an {@code encoding}

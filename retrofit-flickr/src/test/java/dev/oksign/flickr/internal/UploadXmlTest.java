@@ -24,8 +24,10 @@ class UploadXmlTest {
 
   @Test
   void readsPhotoIdTicketIdAndFailure() throws Exception {
-    UploadXml.Answer photo = parse("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n"
-        + "<rsp stat=\"ok\">\n<photoid>52912345678</photoid>\n</rsp>\n");
+    UploadXml.Answer photo =
+        parse(
+            "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n"
+                + "<rsp stat=\"ok\">\n<photoid>52912345678</photoid>\n</rsp>\n");
     assertThat(photo.ok).isTrue();
     assertThat(photo.photoId).isEqualTo("52912345678");
     assertThat(photo.ticketId).isNull();
@@ -59,33 +61,45 @@ class UploadXmlTest {
   @Test
   void refusesDoctypeAndEntitiesBeforeParsing(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret"), "s3cr3t");
-    String xxe = "<!DOCTYPE rsp [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
-        + "<rsp stat=\"ok\"><photoid>&x;</photoid></rsp>";
+    String xxe =
+        "<!DOCTYPE rsp [<!ENTITY x SYSTEM \""
+            + secret.toUri()
+            + "\">]>"
+            + "<rsp stat=\"ok\"><photoid>&x;</photoid></rsp>";
     assertThatThrownBy(() -> parse(xxe))
         .hasMessage(
             "the answer declares a DOCTYPE or an entity, which Flickr never sends: refused unread");
-    String laughs = "<!doctype rsp [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
-        + "<rsp stat=\"ok\"><photoid>&b;</photoid></rsp>";
+    String laughs =
+        "<!doctype rsp [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
+            + "<rsp stat=\"ok\"><photoid>&b;</photoid></rsp>";
     assertThatThrownBy(() -> parse(laughs)).hasMessageContaining("DOCTYPE");
   }
 
   @Test
   void encodingDeclarationCannotSmuggleADoctypePastTheCheck() {
     // "<!DOCTYPE" in UTF-7 is "+ADwAIQ-DOCTYPE"; read as UTF-8 characters it stays inert text.
-    String utf7 = "<?xml version=\"1.0\" encoding=\"UTF-7\"?>"
-        + "+ADwAIQ-DOCTYPE rsp +AFs-+ADwAIQ-ENTITY x SYSTEM +ACI-http://127.0.0.1:1/+ACI-+AD4AXQA+-"
-        + "<rsp stat=\"ok\"><photoid>1</photoid></rsp>";
-    assertThatThrownBy(() -> parse(utf7)).hasMessageStartingWith("the answer is not well-formed XML");
+    String utf7 =
+        "<?xml version=\"1.0\" encoding=\"UTF-7\"?>+ADwAIQ-DOCTYPE rsp +AFs-+ADwAIQ-ENTITY x SYSTEM"
+            + " +ACI-http://127.0.0.1:1/+ACI-+AD4AXQA+-<rsp stat=\"ok\"><photoid>1</photoid></rsp>";
+    assertThatThrownBy(() -> parse(utf7))
+        .hasMessageStartingWith("the answer is not well-formed XML");
   }
 
   @Test
   void parserAloneRefusesDoctypeAndNeverFetchesAnEntity(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret"), "s3cr3t");
-    String xxe = "<!DOCTYPE rsp [\n"
-        + "<!ENTITY file SYSTEM \"" + secret.toUri() + "\">\n"
-        + "<!ENTITY net SYSTEM \"" + entityServer.url("/entity") + "\">\n"
-        + "<!ENTITY % remote SYSTEM \"" + entityServer.url("/dtd") + "\"> %remote;\n"
-        + "]><rsp stat=\"ok\"><photoid>&file;&net;</photoid></rsp>";
+    String xxe =
+        "<!DOCTYPE rsp [\n"
+            + "<!ENTITY file SYSTEM \""
+            + secret.toUri()
+            + "\">\n"
+            + "<!ENTITY net SYSTEM \""
+            + entityServer.url("/entity")
+            + "\">\n"
+            + "<!ENTITY % remote SYSTEM \""
+            + entityServer.url("/dtd")
+            + "\"> %remote;\n"
+            + "]><rsp stat=\"ok\"><photoid>&file;&net;</photoid></rsp>";
     assertThatThrownBy(
             () -> UploadXml.documentBuilder().parse(new InputSource(new StringReader(xxe))))
         .isInstanceOf(SAXException.class)
