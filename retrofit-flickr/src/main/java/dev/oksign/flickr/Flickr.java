@@ -115,9 +115,16 @@ public final class Flickr {
     if (builder.nonces != null) flow.nonces(builder.nonces);
     this.tokenFlow = flow.build();
 
+    OkHttpClient.Builder clientBuilder = userClient.newBuilder();
+    // A signer the client already has for Flickr's hosts would sign twice; this one replaces it.
+    clientBuilder
+        .networkInterceptors()
+        .removeIf(
+            i ->
+                i instanceof OAuth1Interceptor oauth
+                    && (oauth.inScope(restBaseUrl) || oauth.inScope(uploadBaseUrl)));
     this.client =
-        userClient
-            .newBuilder()
+        clientBuilder
             .addInterceptor(
                 new FlickrCalls(
                     clientCredentials,
@@ -444,8 +451,9 @@ public final class Flickr {
 
     /**
      * The client to make calls with, which is extended with {@code newBuilder()} and never changed:
-     * its interceptors, proxy, timeouts and connection pool all apply. Default: a new {@code
-     * OkHttpClient}.
+     * its interceptors, proxy, timeouts and connection pool all apply, except an {@link
+     * OAuth1Interceptor} in scope for the REST or upload host, which would sign twice and is left
+     * out of the extended copy. Default: a new {@code OkHttpClient}.
      */
     public Builder client(OkHttpClient client) {
       this.client = client;

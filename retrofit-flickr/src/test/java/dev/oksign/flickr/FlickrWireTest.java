@@ -12,6 +12,8 @@ import static dev.oksign.flickr.Fixtures.p;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oksign.OAuth1Interceptor;
+import dev.oksign.OAuth1Signer;
 import dev.oksign.Token;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -400,5 +402,38 @@ class FlickrWireTest {
     assertThat(users.interceptors()).hasSize(1);
     assertThat(users.networkInterceptors()).isEmpty();
     assertThat(flickr.client().connectionPool()).isSameAs(users.connectionPool());
+  }
+
+  @Test
+  void anOAuth1InterceptorForFlickrInTheUsersClientDoesNotSignTwice() throws Exception {
+    server.enqueue(ok("test.login.json"));
+    OAuth1Signer other = OAuth1Signer.builder().clientCredentials("other", "othersecret").build();
+    OAuth1Interceptor elsewhere =
+        OAuth1Interceptor.builder(other).host("api.example.com").build();
+    OkHttpClient users =
+        new OkHttpClient.Builder()
+            .proxy(server.getProxyAddress())
+            .addNetworkInterceptor(
+                OAuth1Interceptor.builder(other).host("api.flickr.com").allowHttp(true).build())
+            .addNetworkInterceptor(elsewhere)
+            .build();
+    Flickr flickr = Fixtures.viaProxy(server).client(users).token(TOKEN).build();
+
+    flickr.test().login().execute();
+
+    assertThat(only().getHeaders().get("Authorization"))
+        .isEqualTo(
+            authorization(
+                "GET",
+                REST,
+                sorted(
+                    List.of(
+                        p("format", "json"),
+                        p("method", "flickr.test.login"),
+                        p("nojsoncallback", "1")),
+                    TOKEN),
+                TOKEN));
+    assertThat(flickr.client().networkInterceptors()).contains(elsewhere);
+    assertThat(users.networkInterceptors()).hasSize(2);
   }
 }
