@@ -1,6 +1,7 @@
 package dev.oksign.testing;
 
 import dev.oksign.Verification;
+import dev.oksign.testing.internal.Forms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okio.Buffer;
@@ -31,8 +33,10 @@ import okio.ByteString;
  *
  * <ol>
  *   <li>the OAuth signature, computed over the query and every multipart field <em>except</em>
- *       {@code photo}: a client that signed the photo, or left a field such as {@code title} out,
- *       is refused with HTTP 401 and {@code oauth_problem=signature_invalid&debug_sbs=...};
+ *       {@code photo}, with the OAuth parameters in the {@code Authorization} header or, as some
+ *       clients send them, in multipart fields (not both): a client that signed the photo, or left
+ *       a field such as {@code title} out, is refused with HTTP 401 and {@code
+ *       oauth_problem=signature_invalid&debug_sbs=...};
  *   <li>an access token with {@code write} permission: else error 99;
  *   <li>a {@code photo} part (error 2), not empty (error 4), of a type Flickr takes, recognised by
  *       its first bytes: JPEG, PNG, GIF, TIFF, WebP, HEIC, MP4, QuickTime or AVI (error 5);
@@ -212,10 +216,25 @@ public final class FakeFlickrUploads {
       return xmlFail(2, "No photo specified");
     }
 
-    // 1. The signature, over every field but the photo.
+    // 1. The signature, over every field but the photo. Like Flickr, take the OAuth parameters
+    // from multipart fields too, as some clients send them.
+    Headers headers = request.getHeaders();
+    List<Map.Entry<String, String>> signed = fields;
+    List<Map.Entry<String, String>> protocol = new ArrayList<>();
+    for (Map.Entry<String, String> field : fields) {
+      if (field.getKey().startsWith("oauth_")) protocol.add(field);
+    }
+    if (!protocol.isEmpty()) {
+      String authorization = headers.get("Authorization");
+      if (authorization != null && authorization.regionMatches(true, 0, "OAuth ", 0, 6)) {
+        return problem(400, "oauth_problem=parameter_rejected");
+      }
+      signed = new ArrayList<>(fields);
+      signed.removeAll(protocol);
+      headers = headers.newBuilder().set("Authorization", authorization(protocol)).build();
+    }
     Verification v =
-        fake.verifier.verify(
-            request.getMethod(), request.getUrl(), request.getHeaders(), null, fields);
+        fake.verifier.verify(request.getMethod(), request.getUrl(), headers, null, signed);
     if (!v.isValid()) return refused(v);
 
     // 2. A user's token with write permission.
@@ -413,6 +432,17 @@ public final class FakeFlickrUploads {
       if ((b[offset + i] & 0xff) != magic[i]) return false;
     }
     return true;
+  }
+
+  /** An {@code Authorization} header carrying {@code protocol}, for the verifier. */
+  private static String authorization(List<Map.Entry<String, String>> protocol) {
+    StringBuilder out = new StringBuilder("OAuth ");
+    for (Map.Entry<String, String> p : protocol) {
+      if (out.length() > 6) out.append(", ");
+      out.append(Forms.encode(p.getKey())).append("=\"").append(Forms.encode(p.getValue()));
+      out.append('"');
+    }
+    return out.toString();
   }
 
   private static String value(List<Map.Entry<String, String>> fields, String name) {

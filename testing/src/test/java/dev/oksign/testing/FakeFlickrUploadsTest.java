@@ -210,6 +210,44 @@ class FakeFlickrUploadsTest {
   }
 
   @Test
+  void acceptsOAuthParametersSentAsMultipartFieldsAsFlickrDoes() throws IOException {
+    OAuth1Signer signer =
+        OAuth1Signer.builder()
+            .clientCredentials(fake.clientCredentials())
+            .token(writeToken)
+            .build();
+    HttpUrl url = fake.uploadBaseUrl().resolve("upload/");
+    Request toSign =
+        new Request.Builder()
+            .url(url)
+            .post(RequestBody.create(new byte[0], null))
+            .tag(
+                SigningOptions.class,
+                SigningOptions.builder().signedParameter("title", "T").build())
+            .build();
+    Map<String, String> protocol = signer.report(toSign).protocolParameters();
+    assertThat(protocol).containsKey("oauth_signature");
+
+    MultipartBody.Builder body =
+        new MultipartBody.Builder().setType(MultipartBody.FORM).addFormDataPart("title", "T");
+    protocol.forEach(body::addFormDataPart);
+    body.addFormDataPart("photo", "p.jpg", RequestBody.create(JPEG, MediaType.get("image/jpeg")));
+    Request request = new Request.Builder().url(url).post(body.build()).build();
+    try (Response response = new OkHttpClient().newCall(request).execute()) {
+      assertThat(response.body().string()).contains("<photoid>53000000001</photoid>");
+    }
+    assertThat(fake.uploads().received().get(0).field("title")).isEqualTo("T");
+
+    // The same parameters in the header as well are refused: they must be in one place.
+    Request twice =
+        request.newBuilder().header("Authorization", "OAuth oauth_consumer_key=\"x\"").build();
+    try (Response response = new OkHttpClient().newCall(twice).execute()) {
+      assertThat(response.code()).isEqualTo(400);
+      assertThat(response.body().string()).isEqualTo("oauth_problem=parameter_rejected");
+    }
+  }
+
+  @Test
   void readsQuotedDispositionParameters() throws IOException {
     assertThat(
             FakeFlickrUploads.dispositionParameters(
