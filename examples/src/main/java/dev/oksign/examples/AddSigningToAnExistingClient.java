@@ -11,8 +11,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds OAuth 1.0a signing to an {@link OkHttpClient} you already have, and makes a signed call
- * with plain OkHttp: no Retrofit, no Flickr client.
+ * Adds OAuth 1.0a signing to an {@link OkHttpClient} you already have, and makes a signed call with
+ * plain OkHttp: no Retrofit, no Flickr client.
  *
  * <pre>
  * FLICKR_API_KEY=... FLICKR_API_SECRET=... FLICKR_TOKEN=... FLICKR_TOKEN_SECRET=... \
@@ -28,14 +28,18 @@ public final class AddSigningToAnExistingClient {
     Token token = Token.of(System.getenv("FLICKR_TOKEN"), System.getenv("FLICKR_TOKEN_SECRET"));
     OkHttpClient existing = new OkHttpClient();
     System.out.println(
-        testLogin(HttpUrl.get("https://api.flickr.com/services/rest/"), existing, credentials, token));
+        testLogin(
+            HttpUrl.get("https://api.flickr.com/services/rest/"), existing, credentials, token));
   }
 
-  /** Calls {@code flickr.test.login} through {@code existing}, signed, and returns Flickr's JSON. */
+  /**
+   * Calls {@code flickr.test.login} through {@code existing}, signed, and returns Flickr's JSON.
+   */
   public static String testLogin(
       HttpUrl restBaseUrl, OkHttpClient existing, ClientCredentials credentials, Token token)
       throws IOException {
-    OAuth1Signer signer = OAuth1Signer.builder().clientCredentials(credentials).token(token).build();
+    OAuth1Signer signer =
+        OAuth1Signer.builder().clientCredentials(credentials).token(token).build();
 
     // A network interceptor, scoped to the API's host: other traffic of the client is not signed.
     // Plain http is allowed only for a test server on this machine.
@@ -65,6 +69,8 @@ public final class AddSigningToAnExistingClient {
   }
 
   static boolean isLoopback(HttpUrl url) {
-    return url.host().equals("127.0.0.1") || url.host().equals("localhost") || url.host().equals("::1");
+    return url.host().equals("127.0.0.1")
+        || url.host().equals("localhost")
+        || url.host().equals("::1");
   }
 }

@@ -15,8 +15,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * The three-legged token flow, out of band: get a request token, send the user to Flickr's
- * authorize page, read the verifier Flickr shows them ({@code 123-456-789}), and exchange it for
- * an access token.
+ * authorize page, read the verifier Flickr shows them ({@code 123-456-789}), and exchange it for an
+ * access token.
  *
  * <pre>
  * FLICKR_API_KEY=... FLICKR_API_SECRET=... \

@@ -52,7 +52,10 @@ public final class DeclareFlickrEndpoints {
     System.out.println(result.user().username() + ": " + result.titles());
   }
 
-  /** Logs in with {@code token}, then lists the titles of the user's first {@code limit} public photos. */
+  /**
+   * Logs in with {@code token}, then lists the titles of the user's first {@code limit} public
+   * photos.
+   */
   public static Result run(
       HttpUrl restBaseUrl,
       OkHttpClient client,
@@ -74,8 +77,7 @@ public final class DeclareFlickrEndpoints {
     // Your own service, paged like the built-in ones.
     PublicPhotos publicPhotos = flickr.create(PublicPhotos.class);
     Paging<Photo> paging =
-        Paging.builder(
-                (page, perPage) -> publicPhotos.getPublicPhotos(user.id(), page, perPage))
+        Paging.builder((page, perPage) -> publicPhotos.getPublicPhotos(user.id(), page, perPage))
             .limit(limit)
             .build();
     try (Stream<Photo> photos = paging.stream()) {

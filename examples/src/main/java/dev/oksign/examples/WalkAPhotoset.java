@@ -35,7 +35,11 @@ public final class WalkAPhotoset {
   public static List<Photo> photos(
       HttpUrl restBaseUrl, OkHttpClient client, ClientCredentials credentials, String photosetId) {
     Flickr flickr =
-        Flickr.builder().clientCredentials(credentials).restBaseUrl(restBaseUrl).client(client).build();
+        Flickr.builder()
+            .clientCredentials(credentials)
+            .restBaseUrl(restBaseUrl)
+            .client(client)
+            .build();
 
     Paging<Photo> paging =
         Paging.builder(

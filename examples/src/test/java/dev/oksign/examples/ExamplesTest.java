@@ -75,7 +75,8 @@ class ExamplesTest {
 
   /** What the user does: open the authorize page and type the code it shows. */
   String typeVerifier(HttpUrl authorizeUrl) {
-    try (Response response = client.newCall(new Request.Builder().url(authorizeUrl).build()).execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(authorizeUrl).build()).execute()) {
       Matcher code = Pattern.compile("\\d{3}-\\d{3}-\\d{3}").matcher(response.body().string());
       assertThat(code.find()).isTrue();
       return code.group();
@@ -144,11 +145,14 @@ class ExamplesTest {
                   + "&format=json&nojsoncallback=1");
       assertThat(request.getHeaders().get("Authorization"))
           .startsWith(
-              "OAuth oauth_consumer_key=\"" + fake.clientCredentials().key()
+              "OAuth oauth_consumer_key=\""
+                  + fake.clientCredentials().key()
                   + "\", oauth_nonce=\"fixed-nonce\", oauth_signature=\"")
           .endsWith(
               "\", oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"1700000000\", "
-                  + "oauth_token=\"" + token.value() + "\", oauth_version=\"1.0\"");
+                  + "oauth_token=\""
+                  + token.value()
+                  + "\", oauth_version=\"1.0\"");
       assertThat(fake.requestCount()).isEqualTo(1);
     }
   }
@@ -165,7 +169,10 @@ class ExamplesTest {
     assumeTrue(tokenValue != null && tokenSecret != null, "FLICKR_TOKEN(_SECRET) are unset");
     String json =
         AddSigningToAnExistingClient.testLogin(
-            HttpUrl.get(Flickr.REST_BASE_URL), client, credentials, Token.of(tokenValue, tokenSecret));
+            HttpUrl.get(Flickr.REST_BASE_URL),
+            client,
+            credentials,
+            Token.of(tokenValue, tokenSecret));
     assertThat(json).startsWith("{\"user\":{\"id\":").endsWith("\"stat\":\"ok\"}");
   }
 }

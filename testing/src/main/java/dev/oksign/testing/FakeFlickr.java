@@ -20,8 +20,8 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * A fake Flickr: a real HTTP server on loopback that checks every request's OAuth 1.0a signature
- * as Flickr does and answers as Flickr does, for tests and offline demos.
+ * A fake Flickr: a real HTTP server on loopback that checks every request's OAuth 1.0a signature as
+ * Flickr does and answers as Flickr does, for tests and offline demos.
  *
  * <pre>{@code
  * try (FakeFlickr fake = FakeFlickr.builder().build()) {
@@ -46,12 +46,12 @@ import okhttp3.HttpUrl;
  *   <li>{@code /services/rest/}: {@code flickr.photosets.getPhotos}, {@code
  *       flickr.photosets.getList}, {@code flickr.photos.search}, {@code flickr.people.getPhotos},
  *       {@code flickr.people.getPublicPhotos}, {@code flickr.test.login} and {@code
- *       flickr.auth.oauth.checkToken}, over {@link
- *       FakeFlickrData}, in Flickr's JSON ({@code format=json&nojsoncallback=1}; without {@code
- *       nojsoncallback} the JSON is wrapped in {@code jsonFlickrApi(...)}) with its quirks: the
- *       same field as a number in one method and a string in another, {@code "perpage"} next to
- *       {@code "per_page"}, {@code {"_content": ...}} wrappers, errors as HTTP 200 with {@code
- *       {"stat":"fail","code":N,"message":"..."}}, at most 4,000 results per search.
+ *       flickr.auth.oauth.checkToken}, over {@link FakeFlickrData}, in Flickr's JSON ({@code
+ *       format=json&nojsoncallback=1}; without {@code nojsoncallback} the JSON is wrapped in {@code
+ *       jsonFlickrApi(...)}) with its quirks: the same field as a number in one method and a string
+ *       in another, {@code "perpage"} next to {@code "per_page"}, {@code {"_content": ...}}
+ *       wrappers, errors as HTTP 200 with {@code {"stat":"fail","code":N,"message":"..."}}, at most
+ *       4,000 results per search.
  *   <li>{@code /services/upload/} and {@code /services/replace/}: photo uploads, as {@code
  *       multipart/form-data} signed over every field but the photo, answered in Flickr's XML; and
  *       {@code flickr.photos.upload.checkTickets} on the REST endpoint. See {@link
@@ -146,7 +146,9 @@ public final class FakeFlickr implements AutoCloseable {
     return server.getPort();
   }
 
-  /** The URL of {@code path} on this server, such as {@code http://127.0.0.1:50123/services/rest/}. */
+  /**
+   * The URL of {@code path} on this server, such as {@code http://127.0.0.1:50123/services/rest/}.
+   */
   public HttpUrl url(String path) {
     checkStarted();
     return new HttpUrl.Builder()
@@ -162,7 +164,9 @@ public final class FakeFlickr implements AutoCloseable {
     return url(REST_PATH);
   }
 
-  /** The base of the OAuth endpoints, Flickr's {@code https://www.flickr.com/services/oauth/} here. */
+  /**
+   * The base of the OAuth endpoints, Flickr's {@code https://www.flickr.com/services/oauth/} here.
+   */
   public HttpUrl oauthBaseUrl() {
     return url(OAUTH_PATH);
   }
@@ -285,8 +289,8 @@ public final class FakeFlickr implements AutoCloseable {
     Builder() {}
 
     /**
-     * Adds client credentials the fake accepts. If none is added, {@link #DEMO_CREDENTIALS} is
-     * the only one.
+     * Adds client credentials the fake accepts. If none is added, {@link #DEMO_CREDENTIALS} is the
+     * only one.
      */
     public Builder clientCredentials(ClientCredentials clientCredentials) {
       if (clientCredentials == null) throw new NullPointerException("clientCredentials == null");

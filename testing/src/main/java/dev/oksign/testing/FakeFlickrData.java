@@ -48,7 +48,9 @@ public final class FakeFlickrData {
   /** A photoset of the demo user with no photo. */
   public static final String EMPTY_PHOTOSET_ID = "72157600000000000";
 
-  /** A photoset of the demo user with 500 photos: exactly one page at Flickr's largest page size. */
+  /**
+   * A photoset of the demo user with 500 photos: exactly one page at Flickr's largest page size.
+   */
   public static final String PHOTOSET_500_ID = "72157600000000500";
 
   /** A photoset of the demo user with 1,234 photos: three pages of 500. */
@@ -107,7 +109,8 @@ public final class FakeFlickrData {
       List<String> tags = List.of(CORPUS_TAG, adjective, noun, place.replace(" ", ""));
       String description = "Photo " + (i + 1) + " of " + corpusSize + ", " + place + ".";
       list.add(
-          new Photo(Long.toString(id), owner, secret, server, 66, title, description, tags, uploaded));
+          new Photo(
+              Long.toString(id), owner, secret, server, 66, title, description, tags, uploaded));
     }
     this.photos = Collections.unmodifiableList(list);
     Map<String, Photo> byId = new LinkedHashMap<>();
@@ -139,7 +142,9 @@ public final class FakeFlickrData {
     this.photosets = Collections.unmodifiableMap(sets);
   }
 
-  /** Returns the default data: seed {@value #DEFAULT_SEED}, {@value #DEFAULT_CORPUS_SIZE} photos. */
+  /**
+   * Returns the default data: seed {@value #DEFAULT_SEED}, {@value #DEFAULT_CORPUS_SIZE} photos.
+   */
   public static FakeFlickrData generate() {
     return generate(DEFAULT_SEED, DEFAULT_CORPUS_SIZE);
   }

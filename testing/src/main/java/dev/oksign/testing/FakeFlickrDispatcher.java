@@ -199,11 +199,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
   }
 
   private static MockResponse problem(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .setHeader("Content-Type", FORM)
-        .body(body)
-        .build();
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", FORM).body(body).build();
   }
 
   private static MockResponse form(int code, List<Map.Entry<String, String>> fields) {
@@ -441,8 +437,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
     if (call.user() == null) return NOT_LOGGED_IN;
     String userId = call.param("user_id");
     if (userId == null) return new Failure(2, "Unknown user");
-    FakeFlickrData.User user =
-        userId.equals("me") ? call.user() : fake.data.user(userId);
+    FakeFlickrData.User user = userId.equals("me") ? call.user() : fake.data.user(userId);
     if (user == null) return new Failure(2, "Unknown user");
     List<FakeFlickrData.Photo> found = fake.data.photosOf(user.nsid());
     int perPage = perPage(call, 100);
@@ -585,6 +580,9 @@ final class FakeFlickrDispatcher extends Dispatcher {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

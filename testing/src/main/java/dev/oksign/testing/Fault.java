@@ -38,7 +38,10 @@ public final class Fault {
     return new Fault(Kind.DELAY, delay, 0);
   }
 
-  /** Answers with the HTTP status {@code code} (500 to 599) and an HTML error page, as Flickr's edge does. */
+  /**
+   * Answers with the HTTP status {@code code} (500 to 599) and an HTML error page, as Flickr's edge
+   * does.
+   */
   public static Fault serverError(int code) {
     if (code < 500 || code > 599) {
       throw new IllegalArgumentException("code is not a 5xx status: " + code);

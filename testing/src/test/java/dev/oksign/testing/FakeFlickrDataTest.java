@@ -40,13 +40,15 @@ class FakeFlickrDataTest {
     FakeFlickrData data = FakeFlickrData.generate();
     assertThat(data.search(FakeFlickrData.CORPUS_TAG, null, null, null)).hasSize(6_000);
     List<FakeFlickrData.Photo> harbour = data.search("Harbour", null, null, null);
-    assertThat(harbour).isNotEmpty().allMatch(p -> p.title().toLowerCase().contains("harbour")
-        || p.tags().contains("harbour"));
+    assertThat(harbour)
+        .isNotEmpty()
+        .allMatch(p -> p.title().toLowerCase().contains("harbour") || p.tags().contains("harbour"));
     assertThat(data.search("harbour -misty", null, null, null))
         .noneMatch(p -> p.tags().contains("misty"))
         .hasSizeLessThan(harbour.size());
     assertThat(data.search(null, "oslo,kyoto", "all", null)).isEmpty();
-    assertThat(data.search(null, "oslo,kyoto", "any", null)).isNotEmpty()
+    assertThat(data.search(null, "oslo,kyoto", "any", null))
+        .isNotEmpty()
         .allMatch(p -> p.tags().contains("oslo") || p.tags().contains("kyoto"));
   }
 

@@ -53,9 +53,10 @@ class FakeFlickrTest {
   /** A client that reaches the fake as a proxy, so that URLs (and base strings) stay fixed. */
   OkHttpClient viaProxy(OAuth1Signer signer) {
     return new OkHttpClient.Builder()
-        .proxy(new java.net.Proxy(
-            java.net.Proxy.Type.HTTP,
-            new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), fake.port())))
+        .proxy(
+            new java.net.Proxy(
+                java.net.Proxy.Type.HTTP,
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), fake.port())))
         .addNetworkInterceptor(rawSigning(signer))
         .build();
   }
@@ -104,8 +105,9 @@ class FakeFlickrTest {
             .clock(Clock.fixed(VECTOR_TIME, ZoneOffset.UTC)));
     String answer = call(viaProxy(vectorSigner(VECTOR_CREDENTIALS.secret())), vectorRequest());
     assertThat(answer)
-        .matches("200 oauth_callback_confirmed=true&oauth_token=\\d{17}-[0-9a-f]{16}"
-            + "&oauth_token_secret=[0-9a-f]{16}");
+        .matches(
+            "200 oauth_callback_confirmed=true&oauth_token=\\d{17}-[0-9a-f]{16}"
+                + "&oauth_token_secret=[0-9a-f]{16}");
     assertThat(fake.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
         .isEqualTo(
             "OAuth oauth_callback=\"http%3A%2F%2Fwww.wackylabs.net%2Foauth%2Ftest\", "
@@ -176,7 +178,8 @@ class FakeFlickrTest {
     String requestTokenBody = call(client, tokenRequest).substring(4);
     HttpUrl parsed = HttpUrl.get("http://x/?" + requestTokenBody);
     Token requestToken =
-        new Token(parsed.queryParameter("oauth_token"), parsed.queryParameter("oauth_token_secret"));
+        new Token(
+            parsed.queryParameter("oauth_token"), parsed.queryParameter("oauth_token_secret"));
 
     // The authorize page is visited by the user's browser, unsigned.
     String page =
@@ -209,7 +212,8 @@ class FakeFlickrTest {
                 + "&username=oksign-demo");
     HttpUrl access = HttpUrl.get("http://x/?" + accessBody.substring(4));
     Token accessToken =
-        new Token(access.queryParameter("oauth_token"), access.queryParameter("oauth_token_secret"));
+        new Token(
+            access.queryParameter("oauth_token"), access.queryParameter("oauth_token_secret"));
 
     // The request token is spent.
     assertThat(call(client, accessRequest))
@@ -301,10 +305,11 @@ class FakeFlickrTest {
                 + primary
                 + "\",\"owner\":\"71234567@N00\",\"ownername\":\"oksign-demo\",\"photo\":[{")
         .endsWith(
-            "}],\"page\":3,\"per_page\":\"500\",\"perpage\":\"500\",\"pages\":3,"
-                + "\"title\":\"Twelve hundred and thirty-four\",\"total\":\"1234\"},\"stat\":\"ok\"}");
+            "}],\"page\":3,\"per_page\":\"500\",\"perpage\":\"500\",\"pages\":3,\"title\":\"Twelve"
+                + " hundred and thirty-four\",\"total\":\"1234\"},\"stat\":\"ok\"}");
     assertThat(body.split("\"isprimary\"", -1)).hasSize(234 + 1);
-    FakeFlickrData.Photo last = fake.data().photoset(FakeFlickrData.PHOTOSET_1234_ID).photos().get(1233);
+    FakeFlickrData.Photo last =
+        fake.data().photoset(FakeFlickrData.PHOTOSET_1234_ID).photos().get(1233);
     assertThat(body).contains("{\"id\":\"" + last.id() + "\",\"secret\":\"" + last.secret() + "\"");
   }
 
@@ -394,11 +399,21 @@ class FakeFlickrTest {
             .addQueryParameter("per_page", "500")
             .build();
     String page8 =
-        call(client, new Request.Builder().url(search.newBuilder().addQueryParameter("page", "8").build()).build());
+        call(
+            client,
+            new Request.Builder()
+                .url(search.newBuilder().addQueryParameter("page", "8").build())
+                .build());
     String page9 =
-        call(client, new Request.Builder().url(search.newBuilder().addQueryParameter("page", "9").build()).build());
-    assertThat(page8).startsWith("200 {\"photos\":{\"page\":8,\"pages\":12,\"perpage\":500,\"total\":6000,");
-    assertThat(page9).startsWith("200 {\"photos\":{\"page\":9,\"pages\":12,\"perpage\":500,\"total\":6000,");
+        call(
+            client,
+            new Request.Builder()
+                .url(search.newBuilder().addQueryParameter("page", "9").build())
+                .build());
+    assertThat(page8)
+        .startsWith("200 {\"photos\":{\"page\":8,\"pages\":12,\"perpage\":500,\"total\":6000,");
+    assertThat(page9)
+        .startsWith("200 {\"photos\":{\"page\":9,\"pages\":12,\"perpage\":500,\"total\":6000,");
     assertThat(page9.substring(page9.indexOf("\"photo\":")))
         .isEqualTo(page8.substring(page8.indexOf("\"photo\":")));
   }
@@ -407,7 +422,11 @@ class FakeFlickrTest {
   void injectsFaultsIntoTheNextRequests() throws Exception {
     start(FakeFlickr.builder());
     OkHttpClient client =
-        signedClient().newBuilder().readTimeout(Duration.ofMillis(300)).retryOnConnectionFailure(false).build();
+        signedClient()
+            .newBuilder()
+            .readTimeout(Duration.ofMillis(300))
+            .retryOnConnectionFailure(false)
+            .build();
     Request login = new Request.Builder().url(rest("flickr.test.login")).build();
 
     fake.enqueueFault(Fault.serverError(503));
@@ -443,7 +462,8 @@ class FakeFlickrTest {
                 .build());
     HttpUrl parsed = HttpUrl.get("http://x/?" + body.substring(4));
     Token requestToken =
-        new Token(parsed.queryParameter("oauth_token"), parsed.queryParameter("oauth_token_secret"));
+        new Token(
+            parsed.queryParameter("oauth_token"), parsed.queryParameter("oauth_token_secret"));
     assertThat(
             call(
                 client,

@@ -42,7 +42,9 @@ final class DemoCommand implements Callable<Integer> {
 
   private final Io io;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each signed request on the wire; stack traces.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show each signed request on the wire; stack traces.")
   boolean verbose;
 
   DemoCommand(Io io) {
@@ -72,16 +74,17 @@ final class DemoCommand implements Callable<Integer> {
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
-      io.out().println(
-          "authorized:  verifier "
-              + shown[0]
-              + " copied from the authorize page, access token for "
-              + access.parameter("username")
-              + " ("
-              + access.parameter("fullname")
-              + ", "
-              + access.parameter("user_nsid")
-              + ")");
+      io.out()
+          .println(
+              "authorized:  verifier "
+                  + shown[0]
+                  + " copied from the authorize page, access token for "
+                  + access.parameter("username")
+                  + " ("
+                  + access.parameter("fullname")
+                  + ", "
+                  + access.parameter("user_nsid")
+                  + ")");
 
       Flickr flickr =
           Flickr.builder()
@@ -114,12 +117,13 @@ final class DemoCommand implements Callable<Integer> {
 
       // Every request but the authorize page, which the user's browser opens, was signed.
       int requests = fake.requestCount();
-      io.out().println(
-          "requests:    "
-              + requests
-              + ", of which "
-              + (requests - 1)
-              + " signed with HMAC-SHA1 and verified by the fake");
+      io.out()
+          .println(
+              "requests:    "
+                  + requests
+                  + ", of which "
+                  + (requests - 1)
+                  + " signed with HMAC-SHA1 and verified by the fake");
       return 0;
     }
   }
@@ -144,7 +148,10 @@ final class DemoCommand implements Callable<Integer> {
   record Summary(int photos, int pages, String first, String last) {
     @Override
     public String toString() {
-      return photos + " photos in " + pages + (pages == 1 ? " page" : " pages")
+      return photos
+          + " photos in "
+          + pages
+          + (pages == 1 ? " page" : " pages")
           + (photos == 0 ? "" : ", \"" + first + "\" to \"" + last + "\"");
     }
   }

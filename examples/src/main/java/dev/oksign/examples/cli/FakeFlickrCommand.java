@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "fake-flickr",
     mixinStandardHelpOptions = true,
+    header = "Run the fake Flickr on loopback until interrupted.",
     description = {
       "Run the fake Flickr on loopback until interrupted (Ctrl-C), printing its URLs and the demo",
       "keys it accepts. Point the other commands at it with --api-base and --oauth-base."
@@ -18,10 +19,15 @@ import picocli.CommandLine.Option;
 final class FakeFlickrCommand implements Callable<Integer> {
   private final Io io;
 
-  @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (default: a free one).")
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      description = "Port on 127.0.0.1 (default: a free one).")
   int port;
 
-  @Option(names = {"-v", "--verbose"}, description = "Stack traces on failure.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Stack traces on failure.")
   boolean verbose;
 
   /** Counted down once the server is up; tests wait on it. */
@@ -35,7 +41,8 @@ final class FakeFlickrCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65535) throw CliException.usage("--port must be 0 to 65535, not " + port);
+    if (port < 0 || port > 65535)
+      throw CliException.usage("--port must be 0 to 65535, not " + port);
     CountDownLatch stop = new CountDownLatch(1);
     boolean interrupted = false;
     try (FakeFlickr server = FakeFlickr.builder().build()) {
@@ -51,15 +58,17 @@ final class FakeFlickrCommand implements Callable<Integer> {
       io.out().println("oauth_url: " + server.oauthBaseUrl());
       io.out().println("consumer_key: " + server.clientCredentials().key());
       io.out().println("consumer_secret: " + server.clientCredentials().secret());
-      io.out().println("user: " + FakeFlickrData.DEMO_USER_NSID + " " + FakeFlickrData.DEMO_USERNAME);
-      io.out().println(
-          "photosets: "
-              + FakeFlickrData.EMPTY_PHOTOSET_ID
-              + " (0 photos), "
-              + FakeFlickrData.PHOTOSET_500_ID
-              + " (500), "
-              + FakeFlickrData.PHOTOSET_1234_ID
-              + " (1234)");
+      io.out()
+          .println("user: " + FakeFlickrData.DEMO_USER_NSID + " " + FakeFlickrData.DEMO_USERNAME);
+      io.out()
+          .println(
+              "photosets: "
+                  + FakeFlickrData.EMPTY_PHOTOSET_ID
+                  + " (0 photos), "
+                  + FakeFlickrData.PHOTOSET_500_ID
+                  + " (500), "
+                  + FakeFlickrData.PHOTOSET_1234_ID
+                  + " (1234)");
       io.err().println("FakeFlickr is running; press Ctrl-C to stop.");
       started.countDown();
       try {

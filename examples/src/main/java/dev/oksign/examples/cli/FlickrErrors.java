@@ -15,7 +15,12 @@ final class FlickrErrors {
     if (!(e instanceof FlickrException f)) return null;
     String method = f.method() == null ? "Flickr" : f.method();
     if (f.code() != FlickrException.NO_CODE) {
-      return "Flickr error " + f.code() + " from " + method + ": " + f.flickrMessage()
+      return "Flickr error "
+          + f.code()
+          + " from "
+          + method
+          + ": "
+          + f.flickrMessage()
           + (f.isAuthentication() ? " (check the keys and the tokens file)" : "");
     }
     String message = f.getMessage();

@@ -46,7 +46,9 @@ final class FlowCommand implements Callable<Integer> {
       names = "--oauth-base",
       paramLabel = "URL",
       defaultValue = Flickr.OAUTH_BASE_URL,
-      description = "Base of the request_token, authorize and access_token endpoints (default: ${DEFAULT-VALUE}).")
+      description =
+          "Base of the request_token, authorize and access_token endpoints (default:"
+              + " ${DEFAULT-VALUE}).")
   String oauthBase;
 
   @Option(
@@ -55,7 +57,9 @@ final class FlowCommand implements Callable<Integer> {
       description = "The permission to ask for: read (default), write or delete.")
   String perms;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each signed request; stack traces.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show each signed request; stack traces.")
   boolean verbose;
 
   FlowCommand(Io io) {
@@ -66,14 +70,16 @@ final class FlowCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ClientCredentials credentials = keys.resolve(io);
     HttpUrl base = HttpUrl.parse(oauthBase.endsWith("/") ? oauthBase : oauthBase + "/");
-    if (base == null) throw CliException.usage("--oauth-base is not an http or https URL: " + oauthBase);
+    if (base == null)
+      throw CliException.usage("--oauth-base is not an http or https URL: " + oauthBase);
     String permission = perms.toLowerCase(Locale.ROOT);
     if (!permission.equals("read") && !permission.equals("write") && !permission.equals("delete")) {
       throw CliException.usage("--perms must be read, write or delete, not " + perms);
     }
     OkHttpClient.Builder client = new OkHttpClient.Builder();
     if (verbose) client.eventListener(new WireLog(io.err()));
-    BufferedReader stdin = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+    BufferedReader stdin =
+        new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
 
     AccessToken access;
     try {
@@ -111,12 +117,13 @@ final class FlowCommand implements Callable<Integer> {
       throw CliException.failure("cannot write tokens file " + tokens + ": " + e.getMessage());
     }
     io.err().println("Saved the access token to " + tokens);
-    io.out().println(
-        nullToEmpty(user.get("user_nsid"))
-            + "\t"
-            + nullToEmpty(user.get("username"))
-            + "\t"
-            + nullToEmpty(user.get("fullname")));
+    io.out()
+        .println(
+            nullToEmpty(user.get("user_nsid"))
+                + "\t"
+                + nullToEmpty(user.get("username"))
+                + "\t"
+                + nullToEmpty(user.get("fullname")));
     return 0;
   }
 

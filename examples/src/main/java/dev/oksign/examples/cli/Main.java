@@ -4,7 +4,6 @@ import dev.oksign.OAuthProblemException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Option;
     commandListHeading = "%nCommands:%n",
     footer = {
       "",
-      "Consumer keys come from --consumer-key/--consumer-secret or FLICKR_API_KEY/FLICKR_API_SECRET.",
+      "Consumer keys come from --consumer-key/--consumer-secret or"
+          + " FLICKR_API_KEY/FLICKR_API_SECRET.",
       "Exit codes: 0 success, 1 failure, 2 usage error."
     })
 public final class Main implements Callable<Integer> {
@@ -127,9 +127,5 @@ public final class Main implements Callable<Integer> {
       String version = Main.class.getPackage().getImplementationVersion();
       return new String[] {"oksign-examples " + (version == null ? "(development)" : version)};
     }
-  }
-
-  static List<String> lines(String s) {
-    return List.of(s.split("\n", -1));
   }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "photoset",
     mixinStandardHelpOptions = true,
+    header = "Print every photo of a photoset: ID<TAB>TITLE.",
     description = {
       "Page through a photoset and print one line per photo, ID<TAB>TITLE, on standard output;",
       "progress on standard error."
@@ -20,7 +21,11 @@ import picocli.CommandLine.Option;
 final class PhotosetCommand implements Callable<Integer> {
   private final Io io;
 
-  @Option(names = "--photoset-id", required = true, paramLabel = "ID", description = "The photoset.")
+  @Option(
+      names = "--photoset-id",
+      required = true,
+      paramLabel = "ID",
+      description = "The photoset.")
   String photosetId;
 
   @Mixin RestOptions rest;

@@ -21,7 +21,11 @@ final class Progress implements Paging.Listener {
   @Override
   public void onSearchLimit(int served, long total) {
     err.println(
-        what + ": Flickr serves the first " + served + " of " + total
+        what
+            + ": Flickr serves the first "
+            + served
+            + " of "
+            + total
             + " results of a search; narrow it to see the rest");
   }
 }

@@ -29,14 +29,18 @@ final class RestOptions {
   @Option(names = "--limit", paramLabel = "N", description = "Stop after N photos.")
   Long limit;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each signed request; stack traces.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show each signed request; stack traces.")
   boolean verbose;
 
   Flickr flickr(Io io) {
     ClientCredentials credentials = keys.resolve(io);
     HttpUrl rest = HttpUrl.parse(apiBase);
-    if (rest == null) throw CliException.usage("--api-base is not an http or https URL: " + apiBase);
-    if (limit != null && limit < 1) throw CliException.usage("--limit must be at least 1, not " + limit);
+    if (rest == null)
+      throw CliException.usage("--api-base is not an http or https URL: " + apiBase);
+    if (limit != null && limit < 1)
+      throw CliException.usage("--limit must be at least 1, not " + limit);
     Token token = tokens == null ? null : TokenFile.read(tokens);
     OkHttpClient.Builder client = new OkHttpClient.Builder();
     if (verbose) client.eventListener(new WireLog(io.err()));

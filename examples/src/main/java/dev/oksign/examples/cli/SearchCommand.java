@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
+    header = "Print every photo a search finds: ID<TAB>TITLE.",
     description = {
       "Page through a search (at most Flickr's 4,000 results) and print one line per photo,",
       "ID<TAB>TITLE, on standard output; progress on standard error."
@@ -20,7 +21,10 @@ import picocli.CommandLine.Option;
 final class SearchCommand implements Callable<Integer> {
   private final Io io;
 
-  @Option(names = "--text", required = true, description = "Words in the title, description or tags.")
+  @Option(
+      names = "--text",
+      required = true,
+      description = "Words in the title, description or tags.")
   String text;
 
   @Mixin RestOptions rest;

@@ -37,8 +37,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sign",
     mixinStandardHelpOptions = true,
+    header = "Sign one request and print every intermediate value: a signing calculator.",
     description = {
-      "Sign one request and print every intermediate value (RFC 5849 §3.4):",
+      "Signs one request and prints every intermediate value (RFC 5849 §3.4), one per line:",
       "base_string, signing_key (with --show-key), signature, authorization, url, body.",
       "Nothing is sent."
     })
@@ -112,11 +113,13 @@ final class SignCommand implements Callable<Integer> {
   @Option(
       names = "--debug-sbs",
       paramLabel = "SERVER_BASE_STRING",
-      description = "The base string the server sent back (Flickr's debug_sbs): explain the"
-          + " difference.")
+      description =
+          "The base string the server sent back (Flickr's debug_sbs): explain the" + " difference.")
   String debugSbs;
 
-  @Option(names = {"-v", "--verbose"}, description = "Stack traces on failure.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Stack traces on failure.")
   boolean verbose;
 
   SignCommand(Io io) {
@@ -128,12 +131,16 @@ final class SignCommand implements Callable<Integer> {
     SigningReport report = report();
     io.out().println("base_string: " + report.baseString());
     if (showKey) {
-      io.out().println(
-          "signing_key: "
-              + (privateKey != null ? "(the RSA private key in " + privateKey + ")" : report.signingKey()));
+      io.out()
+          .println(
+              "signing_key: "
+                  + (privateKey != null
+                      ? "(the RSA private key in " + privateKey + ")"
+                      : report.signingKey()));
     }
     io.out().println("signature: " + report.signature());
-    if (report.authorization() != null) io.out().println("authorization: " + report.authorization());
+    if (report.authorization() != null)
+      io.out().println("authorization: " + report.authorization());
     io.out().println("url: " + report.url());
     if (report.body() != null) io.out().println("body: " + report.body());
     if (debugSbs != null) {
@@ -228,7 +235,8 @@ final class SignCommand implements Callable<Integer> {
     if (secret == null) {
       // RSA-SHA1 signs with the private key; the shared secret is not used.
       if (signature.name().equals("RSA-SHA1")) return new ClientCredentials(key, "unused");
-      throw CliException.usage("no consumer secret: pass --consumer-secret or set FLICKR_API_SECRET");
+      throw CliException.usage(
+          "no consumer secret: pass --consumer-secret or set FLICKR_API_SECRET");
     }
     try {
       return new ClientCredentials(key, secret);
@@ -258,11 +266,16 @@ final class SignCommand implements Callable<Integer> {
     };
   }
 
-  /** Accepts the bare base string, or the whole refusal Flickr sent ("oauth_problem=...&debug_sbs=..."). */
+  /**
+   * Accepts the bare base string, or the whole refusal Flickr sent
+   * ("oauth_problem=...&debug_sbs=...").
+   */
   static String serverBaseString(String value) {
     String marker = "debug_sbs=";
     int at = value.indexOf(marker);
-    return value.startsWith("oauth_problem=") && at >= 0 ? value.substring(at + marker.length()) : value;
+    return value.startsWith("oauth_problem=") && at >= 0
+        ? value.substring(at + marker.length())
+        : value;
   }
 
   static PrivateKey readPrivateKey(Path file) {
@@ -278,8 +291,7 @@ final class SignCommand implements Callable<Integer> {
               + file
               + " is PKCS#1; convert it: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
     }
-    String base64 =
-        pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+    String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
     try {
       byte[] der = Base64.getDecoder().decode(base64);
       return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));

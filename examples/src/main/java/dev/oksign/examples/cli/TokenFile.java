@@ -40,7 +40,10 @@ final class TokenFile {
     String secret = properties.getProperty(SECRET);
     if (value == null || value.isBlank() || secret == null || secret.isBlank()) {
       throw CliException.failure(
-          "tokens file " + file + " has no " + (value == null || value.isBlank() ? TOKEN : SECRET)
+          "tokens file "
+              + file
+              + " has no "
+              + (value == null || value.isBlank() ? TOKEN : SECRET)
               + " (run the flow command to write it)");
     }
     return new Token(value.trim(), secret.trim());
@@ -74,7 +77,8 @@ final class TokenFile {
       throw e;
     }
     try {
-      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException | java.nio.file.AtomicMoveNotSupportedException e) {
       Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
     }

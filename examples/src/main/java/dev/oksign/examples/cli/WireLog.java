@@ -20,7 +20,8 @@ final class WireLog extends EventListener {
 
   @Override
   public void requestHeadersEnd(Call call, Request request) {
-    StringBuilder line = new StringBuilder("> ").append(request.method()).append(' ').append(request.url());
+    StringBuilder line =
+        new StringBuilder("> ").append(request.method()).append(' ').append(request.url());
     String authorization = request.header("Authorization");
     if (authorization != null) line.append("\n>   Authorization: ").append(authorization);
     err.println(line);

@@ -44,7 +44,8 @@ class FakeFlickrCommandTest {
             "photosets: 72157600000000000 (0 photos), 72157600000000500 (500),"
                 + " 72157600000001234 (1234)");
     String login =
-        "http://127.0.0.1:" + port
+        "http://127.0.0.1:"
+            + port
             + "/services/rest/?method=flickr.test.login&format=json&nojsoncallback=1"
             + "&api_key=0ae8ff1e6f0a4e6d8c7b5a4f3e2d1c0b";
     try (Response response =

@@ -70,10 +70,18 @@ class FlowCommandTest {
             () -> {
               try {
                 return Main.run(
-                    io, "flow", "--oauth-base", fake.oauthBaseUrl().toString(),
-                    "--tokens", tokens.toString(), "--perms", "write",
-                    "--consumer-key", fake.clientCredentials().key(),
-                    "--consumer-secret", fake.clientCredentials().secret());
+                    io,
+                    "flow",
+                    "--oauth-base",
+                    fake.oauthBaseUrl().toString(),
+                    "--tokens",
+                    tokens.toString(),
+                    "--perms",
+                    "write",
+                    "--consumer-key",
+                    fake.clientCredentials().key(),
+                    "--consumer-secret",
+                    fake.clientCredentials().secret());
               } finally {
                 stdout.close();
               }
@@ -93,17 +101,26 @@ class FlowCommandTest {
         .isEqualTo(
             "Open this URL in a browser and authorize the application:\n"
                 + "Then type the code it shows: \n"
-                + "Saved the access token to " + tokens + "\n");
+                + "Saved the access token to "
+                + tokens
+                + "\n");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens)))
         .isEqualTo("rw-------");
     assertThat(Files.readString(tokens)).doesNotContain(fake.clientCredentials().secret());
 
     Cli photoset =
         Cli.run(
-            "photoset", "--photoset-id", FakeFlickrData.PHOTOSET_500_ID,
-            "--tokens", tokens.toString(), "--api-base", fake.restBaseUrl().toString(),
-            "--consumer-key", fake.clientCredentials().key(),
-            "--consumer-secret", fake.clientCredentials().secret());
+            "photoset",
+            "--photoset-id",
+            FakeFlickrData.PHOTOSET_500_ID,
+            "--tokens",
+            tokens.toString(),
+            "--api-base",
+            fake.restBaseUrl().toString(),
+            "--consumer-key",
+            fake.clientCredentials().key(),
+            "--consumer-secret",
+            fake.clientCredentials().secret());
     assertThat(photoset.exitCode()).as(photoset.err()).isEqualTo(0);
     assertThat(photoset.out())
         .isEqualTo(
@@ -114,8 +131,11 @@ class FlowCommandTest {
 
   Cli flow(String stdin, String... more) {
     String[] base = {
-      "flow", "--oauth-base", fake.oauthBaseUrl().toString(),
-      "--tokens", dir.resolve("t.properties").toString(),
+      "flow",
+      "--oauth-base",
+      fake.oauthBaseUrl().toString(),
+      "--tokens",
+      dir.resolve("t.properties").toString(),
     };
     String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, all, base.length, more.length);
@@ -125,12 +145,18 @@ class FlowCommandTest {
   @Test
   void namesTheProvidersProblemWhenTheUserDidNotAuthorize() {
     Cli cli =
-        flow("000-000-000\n", "--consumer-key", fake.clientCredentials().key(),
-            "--consumer-secret", fake.clientCredentials().secret());
+        flow(
+            "000-000-000\n",
+            "--consumer-key",
+            fake.clientCredentials().key(),
+            "--consumer-secret",
+            fake.clientCredentials().secret());
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.err())
-        .endsWith("\nerror: POST " + fake.accessTokenUrl()
-            + ": HTTP 401, oauth_problem=permission_unknown\n");
+        .endsWith(
+            "\nerror: POST "
+                + fake.accessTokenUrl()
+                + ": HTTP 401, oauth_problem=permission_unknown\n");
     assertThat(Files.exists(dir.resolve("t.properties"))).isFalse();
   }
 
@@ -140,8 +166,12 @@ class FlowCommandTest {
         flow("", "--consumer-key", fake.clientCredentials().key(), "--consumer-secret", "nope");
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.err())
-        .startsWith("error: POST " + fake.requestTokenUrl() + ": HTTP 401, oauth_problem=signature_invalid\n"
-            + "The server computed the same base string as we signed, so the signing key differs")
+        .startsWith(
+            "error: POST "
+                + fake.requestTokenUrl()
+                + ": HTTP 401, oauth_problem=signature_invalid\n"
+                + "The server computed the same base string as we signed, so the signing key"
+                + " differs")
         .doesNotContain("\tat ")
         .doesNotContain("nope");
   }
@@ -153,8 +183,7 @@ class FlowCommandTest {
     assertThat(noKey.err())
         .isEqualTo("error: no consumer key: pass --consumer-key or set FLICKR_API_KEY\n");
 
-    Cli perms =
-        flow("", "--perms", "admin", "--consumer-key", "k", "--consumer-secret", "s");
+    Cli perms = flow("", "--perms", "admin", "--consumer-key", "k", "--consumer-secret", "s");
     assertThat(perms.exitCode()).isEqualTo(2);
     assertThat(perms.err()).isEqualTo("error: --perms must be read, write or delete, not admin\n");
     assertThat(fake.requestCount()).isEqualTo(0);
@@ -163,8 +192,12 @@ class FlowCommandTest {
   @Test
   void failsWhenStandardInputEndsBeforeAVerifier() {
     Cli cli =
-        flow("", "--consumer-key", fake.clientCredentials().key(),
-            "--consumer-secret", fake.clientCredentials().secret());
+        flow(
+            "",
+            "--consumer-key",
+            fake.clientCredentials().key(),
+            "--consumer-secret",
+            fake.clientCredentials().secret());
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.err())
         .endsWith("Then type the code it shows: \nerror: no verifier on standard input\n");
@@ -176,9 +209,13 @@ class FlowCommandTest {
     fake.close();
     Cli cli =
         Cli.run(
-            "", Map.of("FLICKR_API_KEY", "k", "FLICKR_API_SECRET", "s"),
-            "flow", "--oauth-base", "http://127.0.0.1:" + port + "/services/oauth/",
-            "--tokens", dir.resolve("t.properties").toString());
+            "",
+            Map.of("FLICKR_API_KEY", "k", "FLICKR_API_SECRET", "s"),
+            "flow",
+            "--oauth-base",
+            "http://127.0.0.1:" + port + "/services/oauth/",
+            "--tokens",
+            dir.resolve("t.properties").toString());
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.err()).startsWith("error: cannot connect: ");
     assertThat(cli.err().split("\n")).hasSize(1);

@@ -73,13 +73,15 @@ class JarIT {
     var err = process.getErrorStream();
     Thread errReader = new Thread(() -> {});
     byte[][] errBytes = new byte[1][];
-    errReader = new Thread(() -> {
-      try {
-        errBytes[0] = err.readAllBytes();
-      } catch (IOException e) {
-        errBytes[0] = new byte[0];
-      }
-    });
+    errReader =
+        new Thread(
+            () -> {
+              try {
+                errBytes[0] = err.readAllBytes();
+              } catch (IOException e) {
+                errBytes[0] = new byte[0];
+              }
+            });
     errReader.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -114,14 +116,17 @@ class JarIT {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
     assertThat(run.out())
         .isEqualTo(
-            "base_string: " + SignCommandTest.VECTOR_BASE_STRING + "\n"
+            "base_string: "
+                + SignCommandTest.VECTOR_BASE_STRING
+                + "\n"
                 + "signature: 0fhNGlzpFNAsTme/hDfUb5HPB5U=\n"
-                + "authorization: OAuth oauth_callback=\"http%3A%2F%2Fwww.wackylabs.net%2Foauth%2Ftest\", "
-                + "oauth_consumer_key=\"768fe946d252b119746fda82e1599980\", "
-                + "oauth_nonce=\"C2F26CD5C075BA9050AD8EE90644CF29\", "
-                + "oauth_signature=\"0fhNGlzpFNAsTme%2FhDfUb5HPB5U%3D\", "
-                + "oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"1316657628\", "
-                + "oauth_version=\"1.0\"\n"
+                + "authorization: OAuth"
+                + " oauth_callback=\"http%3A%2F%2Fwww.wackylabs.net%2Foauth%2Ftest\","
+                + " oauth_consumer_key=\"768fe946d252b119746fda82e1599980\","
+                + " oauth_nonce=\"C2F26CD5C075BA9050AD8EE90644CF29\","
+                + " oauth_signature=\"0fhNGlzpFNAsTme%2FhDfUb5HPB5U%3D\","
+                + " oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"1316657628\","
+                + " oauth_version=\"1.0\"\n"
                 + "url: http://www.flickr.com/services/oauth/request_token\n");
   }
 
@@ -130,8 +135,13 @@ class JarIT {
     Path tokens = dir.resolve("tokens.properties");
     Process flow =
         java(concat(
-                new String[] {"flow", "--oauth-base", fake.oauthBaseUrl().toString(),
-                    "--tokens", tokens.toString()},
+                new String[] {
+                  "flow",
+                  "--oauth-base",
+                  fake.oauthBaseUrl().toString(),
+                  "--tokens",
+                  tokens.toString()
+                },
                 keys()))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -140,17 +150,27 @@ class JarIT {
     String authorizeUrl = out.readLine();
     assertThat(authorizeUrl).startsWith(fake.authorizationUrl() + "?oauth_token=");
     try (OutputStream in = flow.getOutputStream()) {
-      in.write((FlowCommandTest.verifierShownAt(authorizeUrl) + "\n").getBytes(StandardCharsets.UTF_8));
+      in.write(
+          (FlowCommandTest.verifierShownAt(authorizeUrl) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     assertThat(out.readLine()).isEqualTo("71234567@N00\toksign-demo\tAda Demo");
     assertThat(flow.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(flow.exitValue()).isEqualTo(0);
 
     Run photoset =
-        run("", concat(
-            new String[] {"photoset", "--photoset-id", FakeFlickrData.PHOTOSET_1234_ID,
-                "--tokens", tokens.toString(), "--api-base", fake.restBaseUrl().toString()},
-            keys()));
+        run(
+            "",
+            concat(
+                new String[] {
+                  "photoset",
+                  "--photoset-id",
+                  FakeFlickrData.PHOTOSET_1234_ID,
+                  "--tokens",
+                  tokens.toString(),
+                  "--api-base",
+                  fake.restBaseUrl().toString()
+                },
+                keys()));
     assertThat(photoset.exitCode()).as(photoset.err()).isEqualTo(0);
     assertThat(photoset.out())
         .isEqualTo(
@@ -176,21 +196,41 @@ class JarIT {
     Path tokens = dir.resolve("t.properties");
     TokenFile.write(tokens, token, Map.of());
     Run notFound =
-        run("", concat(
-            new String[] {"photoset", "--photoset-id", "42", "--tokens", tokens.toString(),
-                "--api-base", fake.restBaseUrl().toString()},
-            keys()));
+        run(
+            "",
+            concat(
+                new String[] {
+                  "photoset",
+                  "--photoset-id",
+                  "42",
+                  "--tokens",
+                  tokens.toString(),
+                  "--api-base",
+                  fake.restBaseUrl().toString()
+                },
+                keys()));
     assertThat(notFound.exitCode()).isEqualTo(1);
     assertThat(notFound.err())
         .isEqualTo("error: Flickr error 1 from flickr.photosets.getPhotos: Photoset not found\n");
 
     Run unreadable =
-        run("", concat(
-            new String[] {"search", "--text", "x", "--tokens", dir.resolve("none").toString(),
-                "--api-base", fake.restBaseUrl().toString()},
-            keys()));
+        run(
+            "",
+            concat(
+                new String[] {
+                  "search",
+                  "--text",
+                  "x",
+                  "--tokens",
+                  dir.resolve("none").toString(),
+                  "--api-base",
+                  fake.restBaseUrl().toString()
+                },
+                keys()));
     assertThat(unreadable.exitCode()).isEqualTo(1);
-    assertThat(unreadable.err()).startsWith("error: cannot read tokens file ").doesNotContain("\tat ");
+    assertThat(unreadable.err())
+        .startsWith("error: cannot read tokens file ")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -198,7 +238,8 @@ class JarIT {
     Process server = java("fake-flickr").redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
       BufferedReader out =
-          new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
       String restLine = out.readLine();
       assertThat(restLine).startsWith("rest_url: http://127.0.0.1:").endsWith("/services/rest/");
       String restUrl = restLine.substring("rest_url: ".length());
@@ -209,9 +250,13 @@ class JarIT {
       assertThat(keyLine).isEqualTo("consumer_key: " + FakeFlickr.DEMO_CREDENTIALS.key());
       Request request =
           new Request.Builder()
-              .url(restUrl + "?method=flickr.photosets.getPhotos&format=json&nojsoncallback=1"
-                  + "&photoset_id=" + FakeFlickrData.EMPTY_PHOTOSET_ID
-                  + "&api_key=" + FakeFlickr.DEMO_CREDENTIALS.key())
+              .url(
+                  restUrl
+                      + "?method=flickr.photosets.getPhotos&format=json&nojsoncallback=1"
+                      + "&photoset_id="
+                      + FakeFlickrData.EMPTY_PHOTOSET_ID
+                      + "&api_key="
+                      + FakeFlickr.DEMO_CREDENTIALS.key())
               .build();
       try (Response response = new OkHttpClient().newCall(request).execute()) {
         assertThat(response.body().string()).endsWith("\"total\":\"0\"},\"stat\":\"ok\"}");

@@ -55,7 +55,12 @@ class RestCommandsTest {
   @Test
   void printsEveryPhotoOfAPhotosetWithProgressOnStandardError() {
     Cli cli =
-        run("photoset", "--photoset-id", FakeFlickrData.PHOTOSET_1234_ID, "--tokens", tokens.toString());
+        run(
+            "photoset",
+            "--photoset-id",
+            FakeFlickrData.PHOTOSET_1234_ID,
+            "--tokens",
+            tokens.toString());
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     assertThat(cli.out())
         .isEqualTo(lines(fake.data().photoset(FakeFlickrData.PHOTOSET_1234_ID).photos()));
@@ -84,10 +89,10 @@ class RestCommandsTest {
 
   @Test
   void stopsAtTheLimitWithoutFetchingMore() {
-    Cli cli =
-        run("photoset", "--photoset-id", FakeFlickrData.PHOTOSET_1234_ID, "--limit", "10");
+    Cli cli = run("photoset", "--photoset-id", FakeFlickrData.PHOTOSET_1234_ID, "--limit", "10");
     assertThat(cli.out())
-        .isEqualTo(lines(fake.data().photoset(FakeFlickrData.PHOTOSET_1234_ID).photos().subList(0, 10)));
+        .isEqualTo(
+            lines(fake.data().photoset(FakeFlickrData.PHOTOSET_1234_ID).photos().subList(0, 10)));
     assertThat(fake.requestCount()).isEqualTo(1);
   }
 
@@ -103,7 +108,9 @@ class RestCommandsTest {
     Cli cli = run("search", "--text", FakeFlickrData.CORPUS_TAG);
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     assertThat(cli.out())
-        .isEqualTo(lines(fake.data().search(FakeFlickrData.CORPUS_TAG, null, null, null).subList(0, 4000)));
+        .isEqualTo(
+            lines(
+                fake.data().search(FakeFlickrData.CORPUS_TAG, null, null, null).subList(0, 4000)));
     assertThat(cli.err())
         .endsWith(
             "search \"oksign\": Flickr serves the first 4000 of 6000 results of a search;"
@@ -116,21 +123,29 @@ class RestCommandsTest {
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
     assertThat(cli.out()).isEmpty();
     assertThat(cli.err())
-        .isEqualTo(
-            "error: Flickr error 1 from flickr.photosets.getPhotos: Photoset not found\n");
+        .isEqualTo("error: Flickr error 1 from flickr.photosets.getPhotos: Photoset not found\n");
   }
 
   @Test
   void namesTheProvidersOAuthProblem() {
     Cli cli =
         Cli.run(
-            "photoset", "--photoset-id", FakeFlickrData.PHOTOSET_500_ID,
-            "--tokens", tokens.toString(),
-            "--api-base", fake.restBaseUrl().toString(),
-            "--consumer-key", fake.clientCredentials().key(),
-            "--consumer-secret", "wrong-secret");
+            "photoset",
+            "--photoset-id",
+            FakeFlickrData.PHOTOSET_500_ID,
+            "--tokens",
+            tokens.toString(),
+            "--api-base",
+            fake.restBaseUrl().toString(),
+            "--consumer-key",
+            fake.clientCredentials().key(),
+            "--consumer-secret",
+            "wrong-secret");
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
-    assertThat(cli.err()).startsWith("error: ").contains("signature_invalid").doesNotContain("\tat ");
+    assertThat(cli.err())
+        .startsWith("error: ")
+        .contains("signature_invalid")
+        .doesNotContain("\tat ");
     assertThat(cli.err()).doesNotContain("wrong-secret");
   }
 
@@ -176,7 +191,12 @@ class RestCommandsTest {
   @Test
   void verboseShowsTheSignatureButNoSecret() {
     Cli cli =
-        run("photoset", "--photoset-id", FakeFlickrData.PHOTOSET_500_ID, "--tokens", tokens.toString(),
+        run(
+            "photoset",
+            "--photoset-id",
+            FakeFlickrData.PHOTOSET_500_ID,
+            "--tokens",
+            tokens.toString(),
             "--verbose");
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     Token token = TokenFile.read(tokens);
@@ -186,7 +206,10 @@ class RestCommandsTest {
                 + fake.restBaseUrl()
                 + "?method=flickr.photosets.getPhotos&photoset_id=72157600000000500&page=1"
                 + "&per_page=500&format=json&nojsoncallback=1\n")
-        .contains(">   Authorization: OAuth oauth_consumer_key=\"" + fake.clientCredentials().key() + "\", ")
+        .contains(
+            ">   Authorization: OAuth oauth_consumer_key=\""
+                + fake.clientCredentials().key()
+                + "\", ")
         .contains("oauth_signature=\"")
         .contains("oauth_token=\"" + token.value() + "\"")
         .contains("< 200 /services/rest/")

@@ -17,13 +17,20 @@ class SignCommandTest {
   // The mission's Flickr vector.
   static final String[] VECTOR = {
     "sign",
-    "--method", "GET",
-    "--url", "http://www.flickr.com/services/oauth/request_token",
-    "--consumer-key", "768fe946d252b119746fda82e1599980",
-    "--consumer-secret", "1a3c208e172d3edc",
-    "--callback", "http://www.wackylabs.net/oauth/test",
-    "--nonce", "C2F26CD5C075BA9050AD8EE90644CF29",
-    "--timestamp", "1316657628",
+    "--method",
+    "GET",
+    "--url",
+    "http://www.flickr.com/services/oauth/request_token",
+    "--consumer-key",
+    "768fe946d252b119746fda82e1599980",
+    "--consumer-secret",
+    "1a3c208e172d3edc",
+    "--callback",
+    "http://www.wackylabs.net/oauth/test",
+    "--nonce",
+    "C2F26CD5C075BA9050AD8EE90644CF29",
+    "--timestamp",
+    "1316657628",
   };
   static final String VECTOR_BASE_STRING =
       "GET&http%3A%2F%2Fwww.flickr.com%2Fservices%2Foauth%2Frequest_token&oauth_callback%3Dhttp%253A%252F%252Fwww.wackylabs.net%252Foauth%252Ftest%26oauth_consumer_key%3D768fe946d252b119746fda82e1599980%26oauth_nonce%3DC2F26CD5C075BA9050AD8EE90644CF29%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1316657628%26oauth_version%3D1.0";
@@ -40,14 +47,17 @@ class SignCommandTest {
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     assertThat(cli.out())
         .isEqualTo(
-            "base_string: " + VECTOR_BASE_STRING + "\n"
+            "base_string: "
+                + VECTOR_BASE_STRING
+                + "\n"
                 + "signature: 0fhNGlzpFNAsTme/hDfUb5HPB5U=\n"
-                + "authorization: OAuth oauth_callback=\"http%3A%2F%2Fwww.wackylabs.net%2Foauth%2Ftest\", "
-                + "oauth_consumer_key=\"768fe946d252b119746fda82e1599980\", "
-                + "oauth_nonce=\"C2F26CD5C075BA9050AD8EE90644CF29\", "
-                + "oauth_signature=\"0fhNGlzpFNAsTme%2FhDfUb5HPB5U%3D\", "
-                + "oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"1316657628\", "
-                + "oauth_version=\"1.0\"\n"
+                + "authorization: OAuth"
+                + " oauth_callback=\"http%3A%2F%2Fwww.wackylabs.net%2Foauth%2Ftest\","
+                + " oauth_consumer_key=\"768fe946d252b119746fda82e1599980\","
+                + " oauth_nonce=\"C2F26CD5C075BA9050AD8EE90644CF29\","
+                + " oauth_signature=\"0fhNGlzpFNAsTme%2FhDfUb5HPB5U%3D\","
+                + " oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"1316657628\","
+                + " oauth_version=\"1.0\"\n"
                 + "url: http://www.flickr.com/services/oauth/request_token\n");
     assertThat(cli.err()).isEmpty();
   }
@@ -64,7 +74,9 @@ class SignCommandTest {
     Cli cli = Cli.run(with(VECTOR, "--placement", "query"));
     assertThat(cli.out())
         .isEqualTo(
-            "base_string: " + VECTOR_BASE_STRING + "\n"
+            "base_string: "
+                + VECTOR_BASE_STRING
+                + "\n"
                 + "signature: 0fhNGlzpFNAsTme/hDfUb5HPB5U=\n"
                 + "url: http://www.flickr.com/services/oauth/request_token"
                 + "?oauth_callback=http%3A%2F%2Fwww.wackylabs.net%2Foauth%2Ftest"
@@ -79,13 +91,28 @@ class SignCommandTest {
     // RFC 5849 §3.4.1.1's example request: its base string is printed in the RFC.
     Cli cli =
         Cli.run(
-            "sign", "--method", "POST",
-            "--url", "http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b",
-            "--body", "c2&a3=2+q",
-            "--consumer-key", "9djdj82h48djs9d2", "--consumer-secret", "j49sk3j29djd",
-            "--token", "kkk9d7dh3k39sjv7", "--token-secret", "dh893hdasih9",
-            "--nonce", "7d8f3e4a", "--timestamp", "137131201", "--no-version",
-            "--placement", "body");
+            "sign",
+            "--method",
+            "POST",
+            "--url",
+            "http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b",
+            "--body",
+            "c2&a3=2+q",
+            "--consumer-key",
+            "9djdj82h48djs9d2",
+            "--consumer-secret",
+            "j49sk3j29djd",
+            "--token",
+            "kkk9d7dh3k39sjv7",
+            "--token-secret",
+            "dh893hdasih9",
+            "--nonce",
+            "7d8f3e4a",
+            "--timestamp",
+            "137131201",
+            "--no-version",
+            "--placement",
+            "body");
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     String[] lines = cli.out().split("\n");
     assertThat(lines[0])
@@ -94,7 +121,8 @@ class SignCommandTest {
                 + "%26a3%3Da%26b5%3D%253D%25253D%26c%2540%3D%26c2%3D%26oauth_consumer_key%3D9dj"
                 + "dj82h48djs9d2%26oauth_nonce%3D7d8f3e4a%26oauth_signature_method%3DHMAC-SHA1"
                 + "%26oauth_timestamp%3D137131201%26oauth_token%3Dkkk9d7dh3k39sjv7");
-    assertThat(lines[2]).isEqualTo("url: http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b");
+    assertThat(lines[2])
+        .isEqualTo("url: http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b");
     assertThat(lines[3])
         .startsWith("body: c2&a3=2+q&oauth_consumer_key=9djdj82h48djs9d2&oauth_nonce=7d8f3e4a&");
     assertThat(lines).hasSize(4);
@@ -103,9 +131,17 @@ class SignCommandTest {
   @Test
   void takesTheKeysFromTheEnvironment() {
     String[] noKeys = {
-      "sign", "--method", "GET", "--url", "http://www.flickr.com/services/oauth/request_token",
-      "--callback", "http://www.wackylabs.net/oauth/test",
-      "--nonce", "C2F26CD5C075BA9050AD8EE90644CF29", "--timestamp", "1316657628",
+      "sign",
+      "--method",
+      "GET",
+      "--url",
+      "http://www.flickr.com/services/oauth/request_token",
+      "--callback",
+      "http://www.wackylabs.net/oauth/test",
+      "--nonce",
+      "C2F26CD5C075BA9050AD8EE90644CF29",
+      "--timestamp",
+      "1316657628",
     };
     Cli cli =
         Cli.run(
@@ -121,8 +157,15 @@ class SignCommandTest {
   void generatesAndReportsAMissingNonceAndTimestamp() {
     Cli cli =
         Cli.run(
-            "sign", "--method", "GET", "--url", "https://api.flickr.com/services/rest/",
-            "--consumer-key", "k", "--consumer-secret", "s");
+            "sign",
+            "--method",
+            "GET",
+            "--url",
+            "https://api.flickr.com/services/rest/",
+            "--consumer-key",
+            "k",
+            "--consumer-secret",
+            "s");
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     String[] err = cli.err().split("\n");
     assertThat(err[0]).matches("generated oauth_nonce [0-9a-f]{32}");
@@ -138,10 +181,25 @@ class SignCommandTest {
   void printsThePlaintextSignatureAsIs() {
     Cli cli =
         Cli.run(
-            "sign", "--method", "GET", "--url", "http://example.com/",
-            "--consumer-key", "k", "--consumer-secret", "s&1", "--token", "t",
-            "--token-secret", "ts", "--signature-method", "PLAINTEXT", "--nonce", "n",
-            "--timestamp", "1");
+            "sign",
+            "--method",
+            "GET",
+            "--url",
+            "http://example.com/",
+            "--consumer-key",
+            "k",
+            "--consumer-secret",
+            "s&1",
+            "--token",
+            "t",
+            "--token-secret",
+            "ts",
+            "--signature-method",
+            "PLAINTEXT",
+            "--nonce",
+            "n",
+            "--timestamp",
+            "1");
     assertThat(cli.out().split("\n")[1]).isEqualTo("signature: s%261&ts");
   }
 
@@ -158,9 +216,21 @@ class SignCommandTest {
             + "\n-----END PRIVATE KEY-----\n");
     Cli cli =
         Cli.run(
-            "sign", "--method", "GET", "--url", "https://example.com/photos?size=original",
-            "--consumer-key", "dpf43f3p2l4k3l03", "--signature-method", "RSA-SHA1",
-            "--private-key", pem.toString(), "--nonce", "n", "--timestamp", "1");
+            "sign",
+            "--method",
+            "GET",
+            "--url",
+            "https://example.com/photos?size=original",
+            "--consumer-key",
+            "dpf43f3p2l4k3l03",
+            "--signature-method",
+            "RSA-SHA1",
+            "--private-key",
+            pem.toString(),
+            "--nonce",
+            "n",
+            "--timestamp",
+            "1");
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     String[] lines = cli.out().split("\n");
     String baseString = lines[0].substring("base_string: ".length());
@@ -174,7 +244,8 @@ class SignCommandTest {
   @Test
   void explainsTheServersBaseString() {
     String server = VECTOR_BASE_STRING.replace("GET&http%3A", "GET&https%3A");
-    Cli cli = Cli.run(with(VECTOR, "--debug-sbs", "oauth_problem=signature_invalid&debug_sbs=" + server));
+    Cli cli =
+        Cli.run(with(VECTOR, "--debug-sbs", "oauth_problem=signature_invalid&debug_sbs=" + server));
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(0);
     assertThat(cli.out())
         .contains("\ndiagnosis: The base strings first differ in the ")
@@ -201,15 +272,24 @@ class SignCommandTest {
 
   @Test
   void refusesUsageErrorsWithExitCode2() {
-    Cli missingUrl = Cli.run("sign", "--method", "GET", "--consumer-key", "k", "--consumer-secret", "s");
+    Cli missingUrl =
+        Cli.run("sign", "--method", "GET", "--consumer-key", "k", "--consumer-secret", "s");
     assertThat(missingUrl.exitCode()).isEqualTo(2);
     assertThat(missingUrl.err())
         .isEqualTo(
             "error: Missing required option: '--url=<url>'\nTry 'oksign-examples sign --help'.\n");
 
     Cli badUrl =
-        Cli.run("sign", "--method", "GET", "--url", "ftp://x/", "--consumer-key", "k",
-            "--consumer-secret", "s");
+        Cli.run(
+            "sign",
+            "--method",
+            "GET",
+            "--url",
+            "ftp://x/",
+            "--consumer-key",
+            "k",
+            "--consumer-secret",
+            "s");
     assertThat(badUrl.exitCode()).isEqualTo(2);
     assertThat(badUrl.err()).isEqualTo("error: --url is not an http or https URL: ftp://x/\n");
 
@@ -220,7 +300,9 @@ class SignCommandTest {
 
     Cli bodyWithoutForm = Cli.run(with(VECTOR, "--placement", "body"));
     assertThat(bodyWithoutForm.exitCode()).isEqualTo(2);
-    assertThat(bodyWithoutForm.err()).startsWith("error: FORM_BODY placement needs").doesNotContain("\tat ");
+    assertThat(bodyWithoutForm.err())
+        .startsWith("error: FORM_BODY placement needs")
+        .doesNotContain("\tat ");
 
     Cli halfToken = Cli.run(with(VECTOR, "--token", "t"));
     assertThat(halfToken.exitCode()).isEqualTo(2);
@@ -235,7 +317,8 @@ class SignCommandTest {
   void reportsAnUnreadableKeyFileWithExitCode1(@TempDir Path dir) {
     Path missing = dir.resolve("missing.pem");
     Cli cli =
-        Cli.run(with(VECTOR, "--signature-method", "RSA-SHA1", "--private-key", missing.toString()));
+        Cli.run(
+            with(VECTOR, "--signature-method", "RSA-SHA1", "--private-key", missing.toString()));
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
     assertThat(cli.err()).startsWith("error: cannot read --private-key " + missing + ": ");
     assertThat(cli.err().split("\n")).hasSize(1);
@@ -246,7 +329,12 @@ class SignCommandTest {
     Path missing = dir.resolve("missing.pem");
     Cli cli =
         Cli.run(
-            with(VECTOR, "--signature-method", "RSA-SHA1", "--private-key", missing.toString(),
+            with(
+                VECTOR,
+                "--signature-method",
+                "RSA-SHA1",
+                "--private-key",
+                missing.toString(),
                 "--verbose"));
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
     assertThat(cli.err()).contains("\tat dev.oksign.examples.cli.SignCommand");

@@ -63,7 +63,9 @@ public final class Forms {
       char c = s.charAt(i);
       if (c == '+') {
         bytes[n++] = ' ';
-      } else if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0
+      } else if (c == '%'
+          && i + 2 < s.length()
+          && hex(s.charAt(i + 1)) >= 0
           && hex(s.charAt(i + 2)) >= 0) {
         bytes[n++] = (byte) ((hex(s.charAt(i + 1)) << 4) | hex(s.charAt(i + 2)));
         i += 2;
@@ -71,7 +73,8 @@ public final class Forms {
         bytes[n++] = (byte) c;
       } else {
         byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        if (n + utf8.length > bytes.length) bytes = java.util.Arrays.copyOf(bytes, n + utf8.length + s.length());
+        if (n + utf8.length > bytes.length)
+          bytes = java.util.Arrays.copyOf(bytes, n + utf8.length + s.length());
         System.arraycopy(utf8, 0, bytes, n, utf8.length);
         n += utf8.length;
       }
