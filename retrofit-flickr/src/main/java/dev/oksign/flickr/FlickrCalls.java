@@ -167,7 +167,9 @@ final class FlickrCalls implements Interceptor {
       overloaded = failure != null && failure.code == FlickrError.SERVICE_UNAVAILABLE.code();
     }
     if (!overloaded) return -1;
-    long backoff = Math.min(maxBackoffNanos, backoffNanos << Math.min(attempt, 30));
+    long backoff = backoffNanos;
+    for (int i = 0; i < attempt && backoff < maxBackoffNanos; i++) backoff *= 2;
+    backoff = Math.min(maxBackoffNanos, backoff);
     String retryAfter = response.header("Retry-After");
     if (retryAfter != null) {
       try {

@@ -126,6 +126,21 @@ class FlickrErrorsTest {
   }
 
   @Test
+  void backoffDoublesUpToThirtySecondsHoweverManyRetries() throws Exception {
+    for (int i = 0; i < 40; i++) server.enqueue(fail(105, "Service currently unavailable"));
+    server.enqueue(ok("test.login.json"));
+    Flickr flickr =
+        Fixtures.direct(server).token(TOKEN).sleeper(sleeps::add).maxRetries(40).build();
+
+    flickr.test().login().execute();
+
+    List<Long> seconds = sleeps.stream().map(TimeUnit.NANOSECONDS::toSeconds).toList();
+    assertThat(seconds).hasSize(40).startsWith(1L, 2L, 4L, 8L, 16L, 30L);
+    assertThat(seconds.subList(5, 40)).containsOnly(30L);
+    assertThat(server.getRequestCount()).isEqualTo(41);
+  }
+
+  @Test
   void tooManyRequestsHonoursRetryAfter() throws Exception {
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
     server.enqueue(ok("test.login.json"));
