@@ -421,21 +421,18 @@ class FakeFlickrTest {
   @Test
   void injectsFaultsIntoTheNextRequests() throws Exception {
     start(FakeFlickr.builder());
-    OkHttpClient client =
-        signedClient()
-            .newBuilder()
-            .readTimeout(Duration.ofMillis(300))
-            .retryOnConnectionFailure(false)
-            .build();
+    OkHttpClient client = signedClient().newBuilder().retryOnConnectionFailure(false).build();
+    OkHttpClient impatient = client.newBuilder().readTimeout(Duration.ofMillis(500)).build();
     Request login = new Request.Builder().url(rest("flickr.test.login")).build();
 
     fake.enqueueFault(Fault.serverError(503));
     fake.enqueueFault(Fault.disconnect());
-    fake.enqueueFault(Fault.delay(Duration.ofSeconds(3)));
+    fake.enqueueFault(Fault.delay(Duration.ofSeconds(2)));
     assertThat(call(client, login)).startsWith("503 <!DOCTYPE html>");
     assertThatThrownBy(() -> call(client, login)).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> call(client, login)).isInstanceOf(SocketTimeoutException.class);
+    assertThatThrownBy(() -> call(impatient, login)).isInstanceOf(SocketTimeoutException.class);
     assertThat(call(client, login)).startsWith("200 {\"user\":{\"id\":\"71234567@N00\"");
+    assertThat(fake.requestCount()).isEqualTo(4);
   }
 
   @Test
