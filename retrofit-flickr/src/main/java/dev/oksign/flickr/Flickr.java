@@ -155,7 +155,7 @@ public final class Flickr {
     this.oauthBaseUrl = base.oauthBaseUrl;
     this.uploadBaseUrl = base.uploadBaseUrl;
     this.userClient = base.userClient;
-    this.signer = base.signer;
+    this.signer = base.signer.newBuilder().token(token).build();
     this.tokenFlow = base.tokenFlow;
     this.client = base.client;
     this.moshi = base.moshi;
@@ -327,7 +327,11 @@ public final class Flickr {
     return client;
   }
 
-  /** The signer: this instance's credentials and token, its clock and nonces. */
+  /**
+   * The signer of this instance's calls (credentials, token, clock, nonces), to compare base
+   * strings with {@link OAuth1Signer#report(okhttp3.Request)} when Flickr answers "Invalid
+   * signature". Calls made without any token are sent unsigned instead.
+   */
   public OAuth1Signer signer() {
     return signer;
   }

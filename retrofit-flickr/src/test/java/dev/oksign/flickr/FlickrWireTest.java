@@ -300,7 +300,8 @@ class FlickrWireTest {
     server.enqueue(ok("test.login.json"));
     Flickr anonymous = Fixtures.viaProxy(server).build();
 
-    anonymous.withToken(ALICE).test().login().execute();
+    Flickr alice = anonymous.withToken(ALICE);
+    alice.test().login().execute();
 
     RecordedRequest request = only();
     assertThat(request.getHeaders().get("Authorization"))
@@ -315,6 +316,9 @@ class FlickrWireTest {
                         p("nojsoncallback", "1")),
                     ALICE),
                 ALICE));
+    assertThat(alice.token()).isEqualTo(ALICE);
+    assertThat(alice.signer().token()).isEqualTo(ALICE);
+    assertThat(anonymous.signer().token()).isNull();
   }
 
   @Test
