@@ -412,8 +412,7 @@ class FlickrWireTest {
   void anOAuth1InterceptorForFlickrInTheUsersClientDoesNotSignTwice() throws Exception {
     server.enqueue(ok("test.login.json"));
     OAuth1Signer other = OAuth1Signer.builder().clientCredentials("other", "othersecret").build();
-    OAuth1Interceptor elsewhere =
-        OAuth1Interceptor.builder(other).host("api.example.com").build();
+    OAuth1Interceptor elsewhere = OAuth1Interceptor.builder(other).host("api.example.com").build();
     OkHttpClient users =
         new OkHttpClient.Builder()
             .proxy(server.getProxyAddress())

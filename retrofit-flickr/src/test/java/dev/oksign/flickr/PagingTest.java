@@ -336,6 +336,37 @@ class PagingTest {
   }
 
   @Test
+  void pagesAnyPagedListSuchAsPhotosets() throws Exception {
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
+            String page = request.getUrl().queryParameter("page");
+            return Fixtures.body(
+                "{\"photosets\":{\"page\":\""
+                    + page
+                    + "\",\"pages\":\"2\",\"perpage\":\"1\",\"total\":\"2\",\"photoset\":[{\"id\":\"set"
+                    + page
+                    + "\",\"title\":{\"_content\":\"Set "
+                    + page
+                    + "\"}}]},\"stat\":\"ok\"}");
+          }
+        });
+    Flickr flickr = flickr();
+
+    List<String> titles =
+        Paging.builder((page, perPage) -> flickr.photosets().getList("me", page, perPage))
+            .perPage(1)
+            .build()
+            .stream()
+            .map(Photoset::title)
+            .toList();
+
+    assertThat(titles).containsExactly("Set 1", "Set 2");
+    assertThat(requestedPages()).containsExactly("1x1", "2x1");
+  }
+
+  @Test
   void builderRefusesBadSizes() {
     Paging.Builder<Photo> builder = people(flickr());
     assertThatThrownBy(() -> builder.perPage(501)).hasMessage("perPage must be 1 to 500: 501");
