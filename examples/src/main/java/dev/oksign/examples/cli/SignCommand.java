@@ -48,54 +48,82 @@ final class SignCommand implements Callable<Integer> {
 
   private final Io io;
 
-  @Option(names = "--method", required = true, description = "HTTP method, such as GET or POST.")
+  @Option(
+      names = "--method",
+      paramLabel = "M",
+      required = true,
+      description = "HTTP method, such as GET or POST.")
   String method;
 
   @Option(
       names = "--url",
+      paramLabel = "URL",
       required = true,
       description = "The URL exactly as the client sends it, query percent-encoded as given.")
   String url;
 
-  @Option(names = "--body", description = "A raw application/x-www-form-urlencoded body.")
+  @Option(
+      names = "--body",
+      paramLabel = "RAW_FORM_BODY",
+      description = "A raw application/x-www-form-urlencoded body.")
   String body;
 
-  @Option(names = "--consumer-key", description = "Consumer key (default: $FLICKR_API_KEY).")
+  @Option(
+      names = "--consumer-key",
+      paramLabel = "K",
+      description = "Consumer key (default: $FLICKR_API_KEY).")
   String consumerKey;
 
   @Option(
       names = "--consumer-secret",
+      paramLabel = "S",
       description = "Consumer secret (default: $FLICKR_API_SECRET).")
   String consumerSecret;
 
-  @Option(names = "--token", description = "The oauth_token, if any.")
+  @Option(names = "--token", paramLabel = "T", description = "The oauth_token, if any.")
   String token;
 
-  @Option(names = "--token-secret", description = "The token's secret.")
+  @Option(names = "--token-secret", paramLabel = "TS", description = "The token's secret.")
   String tokenSecret;
 
-  @Option(names = "--callback", description = "oauth_callback: a URL or oob.")
+  @Option(
+      names = "--callback",
+      paramLabel = "URL|oob",
+      description = "oauth_callback: a URL or oob.")
   String callback;
 
-  @Option(names = "--verifier", description = "oauth_verifier.")
+  @Option(names = "--verifier", paramLabel = "V", description = "oauth_verifier.")
   String verifier;
 
-  @Option(names = "--realm", description = "The Authorization header's realm (not signed).")
+  @Option(
+      names = "--realm",
+      paramLabel = "R",
+      description = "The Authorization header's realm (not signed).")
   String realm;
 
   @Option(
       names = "--signature-method",
+      paramLabel = "METHOD",
       defaultValue = "HMAC-SHA1",
       description = "HMAC-SHA1 (default), HMAC-SHA256, PLAINTEXT or RSA-SHA1.")
   String signatureMethod;
 
-  @Option(names = "--private-key", description = "RSA-SHA1: a PKCS#8 PEM private key file.")
+  @Option(
+      names = "--private-key",
+      paramLabel = "PKCS8_PEM_FILE",
+      description = "RSA-SHA1: a PKCS#8 PEM private key file.")
   Path privateKey;
 
-  @Option(names = "--nonce", description = "oauth_nonce (default: a fresh random one).")
+  @Option(
+      names = "--nonce",
+      paramLabel = "N",
+      description = "oauth_nonce (default: a fresh random one).")
   String nonce;
 
-  @Option(names = "--timestamp", description = "oauth_timestamp in seconds (default: now).")
+  @Option(
+      names = "--timestamp",
+      paramLabel = "SECONDS",
+      description = "oauth_timestamp in seconds (default: now).")
   Long timestamp;
 
   @Option(names = "--no-version", description = "Leave out oauth_version=1.0.")
@@ -103,6 +131,7 @@ final class SignCommand implements Callable<Integer> {
 
   @Option(
       names = "--placement",
+      paramLabel = "header|query|body",
       defaultValue = "header",
       description = "Where the parameters go: header (default), query or body.")
   String placement;

@@ -277,7 +277,7 @@ class SignCommandTest {
     assertThat(missingUrl.exitCode()).isEqualTo(2);
     assertThat(missingUrl.err())
         .isEqualTo(
-            "error: Missing required option: '--url=<url>'\nTry 'oksign-examples sign --help'.\n");
+            "error: Missing required option: '--url=URL'\nTry 'oksign-examples sign --help'.\n");
 
     Cli badUrl =
         Cli.run(
