@@ -16,7 +16,8 @@ import okhttp3.OkHttpClient;
 /**
  * The three-legged token flow, out of band: get a request token, send the user to Flickr's
  * authorize page, read the verifier Flickr shows them ({@code 123-456-789}), and exchange it for an
- * access token.
+ * access token. It works with any OAuth 1.0a provider; with the Flickr client, {@code
+ * flickr.tokenFlow()} is the same flow preset with Flickr's endpoints.
  *
  * <pre>
  * FLICKR_API_KEY=... FLICKR_API_SECRET=... \

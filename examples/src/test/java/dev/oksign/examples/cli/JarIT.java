@@ -177,6 +177,29 @@ class JarIT {
             fake.data().photoset(FakeFlickrData.PHOTOSET_1234_ID).photos().stream()
                 .map(p -> p.id() + "\t" + p.title() + "\n")
                 .collect(Collectors.joining()));
+
+    Run search =
+        run(
+            "",
+            concat(
+                new String[] {
+                  "search",
+                  "--text",
+                  "harbour",
+                  "--limit",
+                  "7",
+                  "--tokens",
+                  tokens.toString(),
+                  "--api-base",
+                  fake.restBaseUrl().toString()
+                },
+                keys()));
+    assertThat(search.exitCode()).as(search.err()).isEqualTo(0);
+    assertThat(search.out())
+        .isEqualTo(
+            fake.data().search("harbour", null, null, null).subList(0, 7).stream()
+                .map(p -> p.id() + "\t" + p.title() + "\n")
+                .collect(Collectors.joining()));
   }
 
   @Test
