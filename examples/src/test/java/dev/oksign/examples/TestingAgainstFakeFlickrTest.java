@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.oksign.flickr.Flickr;
 import dev.oksign.flickr.FlickrException;
 import dev.oksign.flickr.PhotosetPage;
-import dev.oksign.testing.Fault;
 import dev.oksign.testing.FakeFlickr;
 import dev.oksign.testing.FakeFlickrData;
 import dev.oksign.testing.FakeFlickrExtension;
+import dev.oksign.testing.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -17,9 +17,9 @@ class DemoCommandTest {
     // request_token, authorize page, access_token, test.login, 3 photoset pages, the search pages
     int requests = 4 + 3 + searchPages;
     return " copied from the authorize page, access token for oksign-demo (Ada Demo,"
-               + " 71234567@N00)\n"
-               + "test.login:  71234567@N00 oksign-demo\n"
-               + "photoset:    72157600000001234, 1234 photos in 3 pages, \""
+        + " 71234567@N00)\n"
+        + "test.login:  71234567@N00 oksign-demo\n"
+        + "photoset:    72157600000001234, 1234 photos in 3 pages, \""
         + set.get(0).title()
         + "\" to \""
         + set.get(1233).title()
