@@ -14,7 +14,7 @@ if [ -z "$targets" ]; then
   done)
 fi
 mkdir -p reliability/target/fuzz reliability/target/fuzz-classpath
-for a in core; do
+for a in core testing; do
   cp "$HOME/.m2/repository/dev/oksign/oksign-$a/0.1.0-SNAPSHOT/oksign-$a-0.1.0-SNAPSHOT.jar" \
     "reliability/target/fuzz-classpath/oksign-$a.jar" || exit 1
 done
@@ -22,7 +22,7 @@ for t in $targets; do
   log="reliability/target/fuzz/$(echo "$t" | tr '#' '.').log"
   JAZZER_FUZZ=1 mvn -B -q -o -f reliability/pom.xml test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1
   rc=$?
-  runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1)
-  crash=$(grep -c 'Test unit written to' "$log")
+  runs=$(grep -a -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1)
+  crash=$(grep -a -c 'Test unit written to' "$log")
   echo "$t: ${runs:-no fuzzing summary} ; findings: $crash ; exit $rc ; log $log"
 done
