@@ -177,8 +177,16 @@ public final class OAuth1Signer {
               + " already carries an Authorization header: refusing to sign it twice");
     }
 
-    String encodedQuery = url.encodedQuery();
-    if (encodedQuery != null) checkEscapes(encodedQuery, url, "query");
+    // The query is checked in place in the URL string (what encodedQuery() would cut out of it).
+    String urlString = url.toString();
+    int queryStart = urlString.indexOf('?');
+    if (queryStart >= 0) {
+      int fragment = urlString.indexOf('#', queryStart);
+      int queryEnd = fragment < 0 ? urlString.length() : fragment;
+      if (Percent.firstInvalidEscape(urlString, queryStart + 1, queryEnd) >= 0) {
+        checkEscapes(url.encodedQuery(), url, "query");
+      }
+    }
     int querySize = url.querySize();
     ParameterList params = new ParameterList(querySize + 12);
     for (int i = 0; i < querySize; i++) {
@@ -243,18 +251,16 @@ public final class OAuth1Signer {
 
     if (bodyHashValue != null) protocol.add(OAuth.BODY_HASH, bodyHashValue);
     protocol.add(OAuth.CONSUMER_KEY, clientCredentials.key());
-    protocol.addEncoded(OAuth.NONCE, Percent.encode(nonce));
+    protocol.addEncodedAscii(OAuth.NONCE, Percent.encode(nonce));
     protocol.addEncoded(OAuth.SIGNATURE_METHOD, signatureMethod.name());
-    protocol.addEncoded(OAuth.TIMESTAMP, timestamp);
+    protocol.addEncodedAscii(OAuth.TIMESTAMP, timestamp);
     if (token != null) protocol.add(OAuth.TOKEN, token.value());
-    if (includeVersion) protocol.addEncoded(OAuth.VERSION, OAuth.VERSION_1_0);
+    if (includeVersion) protocol.addEncodedAscii(OAuth.VERSION, OAuth.VERSION_1_0);
     for (Map.Entry<String, String> e : extras.entrySet()) {
       protocol.add(e.getKey(), e.getValue());
     }
     protocol.sort();
-    for (int i = 0; i < protocol.size(); i++) {
-      params.addEncoded(protocol.encodedName(i), protocol.encodedValue(i));
-    }
+    params.addAll(protocol);
     params.sort();
 
     String tokenSecret = token == null ? "" : token.secret();
@@ -285,7 +291,18 @@ public final class OAuth1Signer {
     switch (placement) {
       case AUTHORIZATION_HEADER -> {
         authorization = authorizationHeader(protocol, encodedSignature);
-        out.header(OAuth.AUTHORIZATION, authorization);
+        if (baseBytes != null && realm == null) {
+          // Every character is an encoded value or an HMAC method name: printable ASCII, so
+          // OkHttp's check of each one can be skipped. (There is no Authorization header yet.)
+          out.headers(
+              request
+                  .headers()
+                  .newBuilder()
+                  .addUnsafeNonAscii(OAuth.AUTHORIZATION, authorization)
+                  .build());
+        } else {
+          out.header(OAuth.AUTHORIZATION, authorization);
+        }
       }
       case QUERY -> {
         HttpUrl.Builder urlBuilder = url.newBuilder();

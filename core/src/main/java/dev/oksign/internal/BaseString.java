@@ -48,13 +48,8 @@ public final class BaseString {
     if (uriLength < 0 || hostLength < 0 || pathLength < 0) return null;
     uriLength += 9 + hostLength + (ipv6 ? 6 : 0) + pathLength; // "%3A%2F%2F", "%5B" "%5D"
     if (portString != null) uriLength += 3 + portString.length(); // "%3A"
-    length += 1 + uriLength + 1;
-    for (int i = 0, n = params.size(); i < n; i++) {
-      int name = reencodedLength(params.encodedName(i));
-      int value = reencodedLength(params.encodedValue(i));
-      if (name < 0 || value < 0) return null;
-      length += (i > 0 ? 3 : 0) + name + 3 + value; // "%26", "%3D"
-    }
+    if (!params.isAscii()) return null;
+    length += 1 + uriLength + 1 + params.normalizedReencodedLength();
 
     // Second pass: the bytes.
     byte[] out = new byte[length];
@@ -75,12 +70,7 @@ public final class BaseString {
     }
     pos = Percent.encodeAscii(path, false, out, pos);
     out[pos++] = '&';
-    for (int i = 0, n = params.size(); i < n; i++) {
-      if (i > 0) pos = ascii("%26", out, pos);
-      pos = Percent.reencodeAscii(params.encodedName(i), out, pos);
-      pos = ascii("%3D", out, pos);
-      pos = Percent.reencodeAscii(params.encodedValue(i), out, pos);
-    }
+    pos = params.writeNormalizedReencoded(out, pos);
     if (pos != length) throw new AssertionError("base string length " + pos + " != " + length);
     return out;
   }
@@ -92,17 +82,6 @@ public final class BaseString {
       char c = s.charAt(i);
       if (c >= 0x80) return -1;
       if (encode && !Percent.isUnreserved(c)) length += 2;
-    }
-    return length;
-  }
-
-  /** The length of encoded {@code s} encoded again ({@code %} becomes {@code %25}), or -1. */
-  private static int reencodedLength(String s) {
-    int length = s.length();
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) return -1;
-      if (c == '%') length += 2;
     }
     return length;
   }

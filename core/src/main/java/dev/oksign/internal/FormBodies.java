@@ -35,10 +35,18 @@ public final class FormBodies {
     return buffer.readString(charset);
   }
 
-  /** Adds the decoded parameters of {@code body} to {@code out}. */
+  /**
+   * Adds the parameters of {@code body} to {@code out}: decoded as {@link FormBody#value(int)}
+   * decodes them, then encoded per RFC 5849 §3.6. Usually straight from the encoded form, with no
+   * decoded string in between (see {@link Percent#fromFormEncoded(String)}).
+   */
   public static void addParameters(FormBody body, ParameterList out) {
     for (int i = 0, n = body.size(); i < n; i++) {
-      out.add(body.name(i), body.value(i));
+      String name = Percent.fromFormEncoded(body.encodedName(i));
+      if (name == null) name = Percent.encode(body.name(i));
+      String value = Percent.fromFormEncoded(body.encodedValue(i));
+      if (value == null) value = Percent.encode(body.value(i));
+      out.addEncodedAscii(name, value);
     }
   }
 

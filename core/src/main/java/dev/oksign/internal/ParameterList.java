@@ -9,6 +9,8 @@ import java.util.Arrays;
 public final class ParameterList {
   private String[] namesAndValues;
   private int size;
+  /** True while every name and value is ASCII, as {@link Percent#encode(String)} output is. */
+  private boolean ascii = true;
 
   public ParameterList(int capacity) {
     namesAndValues = new String[Math.max(2, capacity * 2)];
@@ -16,17 +18,46 @@ public final class ParameterList {
 
   /** Adds a pair given decoded; it is encoded here. */
   public void add(String name, String value) {
-    addEncoded(Percent.encode(name), Percent.encode(value == null ? "" : value));
+    addEncodedAscii(Percent.encode(name), Percent.encode(value == null ? "" : value));
   }
 
   /** Adds a pair already encoded per RFC 5849 §3.6. */
   public void addEncoded(String encodedName, String encodedValue) {
+    if (ascii && !(isAscii(encodedName) && isAscii(encodedValue))) ascii = false;
+    addEncodedAscii(encodedName, encodedValue);
+  }
+
+  /**
+   * Adds a pair encoded per RFC 5849 §3.6 by {@link Percent}, and so all ASCII: unlike {@link
+   * #addEncoded} it is not checked.
+   */
+  public void addEncodedAscii(String encodedName, String encodedValue) {
     if (size * 2 == namesAndValues.length) {
       namesAndValues = Arrays.copyOf(namesAndValues, namesAndValues.length * 2);
     }
     namesAndValues[size * 2] = encodedName;
     namesAndValues[size * 2 + 1] = encodedValue;
     size++;
+  }
+
+  /** Adds every pair of {@code other}, in order. */
+  public void addAll(ParameterList other) {
+    for (int i = 0; i < other.size; i++) {
+      addEncodedAscii(other.namesAndValues[i * 2], other.namesAndValues[i * 2 + 1]);
+    }
+    if (!other.ascii) ascii = false;
+  }
+
+  /** True if every name and value is ASCII, so that {@link #writeNormalizedReencoded} applies. */
+  public boolean isAscii() {
+    return ascii;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) >= 0x80) return false;
+    }
+    return true;
   }
 
   public int size() {
@@ -85,6 +116,36 @@ public final class ParameterList {
       out.append("%3D");
       Percent.reencode(namesAndValues[i * 2 + 1], out);
     }
+  }
+
+  /** The length of what {@link #writeNormalizedReencoded} writes. */
+  public int normalizedReencodedLength() {
+    int length = size > 0 ? (size - 1) * 3 : 0; // "%26" between pairs
+    for (int i = 0; i < size; i++) {
+      length += Percent.reencodedLength(namesAndValues[i * 2]) + 3; // "%3D"
+      length += Percent.reencodedLength(namesAndValues[i * 2 + 1]);
+    }
+    return length;
+  }
+
+  /**
+   * Writes the bytes {@link #appendNormalizedReencoded} appends, into {@code out} at {@code pos};
+   * returns the position after. Only when {@link #isAscii()}. Call {@link #sort()} first.
+   */
+  public int writeNormalizedReencoded(byte[] out, int pos) {
+    for (int i = 0; i < size; i++) {
+      if (i > 0) {
+        out[pos++] = '%';
+        out[pos++] = '2';
+        out[pos++] = '6';
+      }
+      pos = Percent.reencodeAscii(namesAndValues[i * 2], out, pos);
+      out[pos++] = '%';
+      out[pos++] = '3';
+      out[pos++] = 'D';
+      pos = Percent.reencodeAscii(namesAndValues[i * 2 + 1], out, pos);
+    }
+    return pos;
   }
 
   /** The normalized parameter string of §3.4.1.3.2. Call {@link #sort()} first. */

@@ -30,17 +30,135 @@ public final class Percent {
   }
 
   /** Returns {@code s} percent-encoded per RFC 5849 §3.6. */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
   public static String encode(String s) {
     int n = s.length();
-    for (int i = 0; i < n; i++) {
-      if (!isUnreserved(s.charAt(i))) {
+    int first = 0;
+    while (first < n && isUnreserved(s.charAt(first))) first++;
+    if (first == n) return s;
+    // All ASCII (the usual case): size exactly and write bytes, with no StringBuilder.
+    int length = n;
+    for (int i = first; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
         StringBuilder out = new StringBuilder(n + 16);
-        out.append(s, 0, i);
-        encodeFrom(s, i, out);
+        out.append(s, 0, first);
+        encodeFrom(s, first, out);
         return out.toString();
       }
+      if (!UNRESERVED[c]) length += 2;
     }
-    return s;
+    byte[] out = new byte[length];
+    s.getBytes(0, first, out, 0);
+    int pos = first;
+    for (int i = first; i < n; i++) {
+      char c = s.charAt(i);
+      if (UNRESERVED[c]) {
+        out[pos++] = (byte) c;
+      } else {
+        out[pos++] = '%';
+        out[pos++] = (byte) HEX[c >> 4];
+        out[pos++] = (byte) HEX[c & 0xF];
+      }
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Returns {@code encoded}, a name or value of an {@code application/x-www-form-urlencoded} body
+   * as OkHttp's {@code FormBody} holds it, decoded as {@code FormBody.value()} decodes it ({@code +}
+   * is a space, escapes are UTF-8) and encoded per RFC 5849 §3.6: the same as {@code
+   * encode(formBody.value(i))}, but in one pass with no decoded string in between. Returns null if
+   * {@code encoded} holds anything but ASCII and escapes of well-formed UTF-8; the caller then takes
+   * the long way.
+   */
+  public static String fromFormEncoded(String encoded) {
+    int n = encoded.length();
+    int length = 0;
+    for (int i = 0; i < n; i++) {
+      char c = encoded.charAt(i);
+      if (c >= 0x80) return null;
+      if (c == '%' && i + 2 < n && hex(encoded.charAt(i + 1)) >= 0 && hex(encoded.charAt(i + 2)) >= 0) {
+        int b = (hex(encoded.charAt(i + 1)) << 4) | hex(encoded.charAt(i + 2));
+        if (b >= 0x80) {
+          int sequence = utf8SequenceLength(encoded, i, n);
+          if (sequence < 0) return null;
+          length += sequence * 3;
+          i += sequence * 3 - 1;
+        } else {
+          length += UNRESERVED[b] ? 1 : 3;
+          i += 2;
+        }
+      } else if (c == '+') {
+        length += 3; // a space: %20
+      } else {
+        length += UNRESERVED[c] ? 1 : 3; // a lone % too: %25
+      }
+    }
+    if (length == n && encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) return encoded;
+    byte[] out = new byte[length];
+    int pos = 0;
+    for (int i = 0; i < n; i++) {
+      char c = encoded.charAt(i);
+      int b;
+      if (c == '%' && i + 2 < n && hex(encoded.charAt(i + 1)) >= 0 && hex(encoded.charAt(i + 2)) >= 0) {
+        b = (hex(encoded.charAt(i + 1)) << 4) | hex(encoded.charAt(i + 2));
+        i += 2;
+        if (b >= 0x80) { // part of a sequence checked above: kept as an escape
+          out[pos++] = '%';
+          out[pos++] = (byte) HEX[b >> 4];
+          out[pos++] = (byte) HEX[b & 0xF];
+          continue;
+        }
+      } else {
+        b = c == '+' ? ' ' : c;
+      }
+      if (UNRESERVED[b]) {
+        out[pos++] = (byte) b;
+      } else {
+        out[pos++] = '%';
+        out[pos++] = (byte) HEX[b >> 4];
+        out[pos++] = (byte) HEX[b & 0xF];
+      }
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The number of escaped bytes of the well-formed UTF-8 sequence (RFC 3629: no overlong form, no
+   * surrogate, nothing above U+10FFFF) whose lead byte is escaped at {@code i}, or -1.
+   */
+  private static int utf8SequenceLength(String s, int i, int n) {
+    int lead = escapedByte(s, i, n);
+    int length;
+    int min = 0x80;
+    int max = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) min = 0xA0;
+      if (lead == 0xED) max = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) min = 0x90;
+      if (lead == 0xF4) max = 0x8F;
+    } else {
+      return -1;
+    }
+    for (int k = 1; k < length; k++) {
+      int b = escapedByte(s, i + 3 * k, n);
+      if (b < (k == 1 ? min : 0x80) || b > (k == 1 ? max : 0xBF)) return -1;
+    }
+    return length;
+  }
+
+  /** The byte escaped as {@code %XX} at {@code i}, or -1 if there is no escape there. */
+  private static int escapedByte(String s, int i, int n) {
+    if (i + 2 >= n || s.charAt(i) != '%') return -1;
+    int d1 = hex(s.charAt(i + 1));
+    int d2 = hex(s.charAt(i + 2));
+    return d1 < 0 || d2 < 0 ? -1 : (d1 << 4) | d2;
   }
 
   /** Appends {@code s}, percent-encoded per RFC 5849 §3.6, to {@code out}. */
@@ -109,20 +227,30 @@ public final class Percent {
 
   /**
    * Writes ASCII {@code encoded} encoded a second time, as {@link #reencode(String, StringBuilder)}
-   * does, into {@code out} at {@code pos}. Returns the position after the last byte written.
+   * does, into {@code out} at {@code pos}: runs without {@code %} are copied in bulk. Returns the
+   * position after the last byte written.
    */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
   public static int reencodeAscii(String encoded, byte[] out, int pos) {
-    for (int i = 0, n = encoded.length(); i < n; i++) {
-      char c = encoded.charAt(i);
-      if (c == '%') {
-        out[pos++] = '%';
-        out[pos++] = '2';
-        out[pos++] = '5';
-      } else {
-        out[pos++] = (byte) c;
-      }
+    int from = 0;
+    for (int i = encoded.indexOf('%'); i >= 0; i = encoded.indexOf('%', i + 1)) {
+      encoded.getBytes(from, i, out, pos);
+      pos += i - from;
+      out[pos++] = '%';
+      out[pos++] = '2';
+      out[pos++] = '5';
+      from = i + 1;
     }
-    return pos;
+    int n = encoded.length();
+    encoded.getBytes(from, n, out, pos);
+    return pos + n - from;
+  }
+
+  /** The length of {@code encoded} once {@link #reencodeAscii re-encoded}. */
+  public static int reencodedLength(String encoded) {
+    int length = encoded.length();
+    for (int i = encoded.indexOf('%'); i >= 0; i = encoded.indexOf('%', i + 1)) length += 2;
+    return length;
   }
 
   /**
@@ -189,8 +317,13 @@ public final class Percent {
    * or -1 if every escape is well formed.
    */
   public static int firstInvalidEscape(String s) {
-    for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
-      if (!isEscape(s, i)) return i;
+    return firstInvalidEscape(s, 0, s.length());
+  }
+
+  /** As {@link #firstInvalidEscape(String)}, within {@code s[from, to)}. */
+  public static int firstInvalidEscape(String s, int from, int to) {
+    for (int i = s.indexOf('%', from); i >= 0 && i < to; i = s.indexOf('%', i + 1)) {
+      if (i + 2 >= to || hex(s.charAt(i + 1)) < 0 || hex(s.charAt(i + 2)) < 0) return i - from;
     }
     return -1;
   }
