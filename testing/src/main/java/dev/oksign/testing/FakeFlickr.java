@@ -50,8 +50,9 @@ import okhttp3.HttpUrl;
  *       format=json&nojsoncallback=1}; without {@code nojsoncallback} the JSON is wrapped in {@code
  *       jsonFlickrApi(...)}) with its quirks: the same field as a number in one method and a string
  *       in another, {@code "perpage"} next to {@code "per_page"}, {@code {"_content": ...}}
- *       wrappers, errors as HTTP 200 with {@code {"stat":"fail","code":N,"message":"..."}}, at most
- *       4,000 results per search.
+ *       wrappers, the {@code extras} {@code description}, {@code date_upload}, {@code owner_name},
+ *       {@code tags} and {@code url_sq} to {@code url_l}, errors as HTTP 200 with {@code
+ *       {"stat":"fail","code":N,"message":"..."}}, at most 4,000 results per search.
  *   <li>{@code /services/upload/} and {@code /services/replace/}: photo uploads, as {@code
  *       multipart/form-data} signed over every field but the photo, answered in Flickr's XML; and
  *       {@code flickr.photos.upload.checkTickets} on the REST endpoint. See {@link

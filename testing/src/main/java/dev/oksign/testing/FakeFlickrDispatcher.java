@@ -330,6 +330,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
       item.put("ispublic", 1);
       item.put("isfriend", 0);
       item.put("isfamily", 0);
+      addExtras(item, p, call);
       items.add(item);
     }
     Map<String, Object> photoset = new LinkedHashMap<>();
@@ -429,7 +430,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
     photos.put("pages", pages(total, perPage));
     photos.put("perpage", perPage);
     photos.put("total", total);
-    photos.put("photo", photoItems(slice(window, served, perPage)));
+    photos.put("photo", photoItems(slice(window, served, perPage), call));
     return Map.of("photos", photos);
   }
 
@@ -447,7 +448,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
     photos.put("pages", pages(found.size(), perPage));
     photos.put("perpage", perPage);
     photos.put("total", Integer.toString(found.size()));
-    photos.put("photo", photoItems(slice(found, page, perPage)));
+    photos.put("photo", photoItems(slice(found, page, perPage), call));
     return Map.of("photos", photos);
   }
 
@@ -463,11 +464,11 @@ final class FakeFlickrDispatcher extends Dispatcher {
     photos.put("pages", pages(found.size(), perPage));
     photos.put("perpage", perPage);
     photos.put("total", found.size());
-    photos.put("photo", photoItems(slice(found, page, perPage)));
+    photos.put("photo", photoItems(slice(found, page, perPage), call));
     return Map.of("photos", photos);
   }
 
-  private static List<Object> photoItems(List<FakeFlickrData.Photo> photos) {
+  private List<Object> photoItems(List<FakeFlickrData.Photo> photos, Call call) {
     List<Object> items = new ArrayList<>(photos.size());
     for (FakeFlickrData.Photo p : photos) {
       Map<String, Object> item = new LinkedHashMap<>();
@@ -480,9 +481,63 @@ final class FakeFlickrDispatcher extends Dispatcher {
       item.put("ispublic", 1);
       item.put("isfriend", 0);
       item.put("isfamily", 0);
+      addExtras(item, p, call);
       items.add(item);
     }
     return items;
+  }
+
+  /** Image sizes of the {@code url_*} extras: suffix, longest side. */
+  private static final Map<String, Object[]> SIZES =
+      Map.of(
+          "sq", new Object[] {"s", 75},
+          "t", new Object[] {"t", 100},
+          "s", new Object[] {"m", 240},
+          "m", new Object[] {"", 500},
+          "z", new Object[] {"z", 640},
+          "l", new Object[] {"b", 1024});
+
+  /**
+   * The {@code extras} Flickr adds per photo, in its shapes: {@code description} as {@code
+   * {"_content":...}}, {@code dateupload} as a string, {@code tags} space-separated, {@code url_m}
+   * with {@code height_m} and {@code width_m} as numbers. Unknown extras are ignored, as Flickr
+   * does.
+   */
+  private void addExtras(Map<String, Object> item, FakeFlickrData.Photo p, Call call) {
+    String extras = call.param("extras");
+    if (extras == null) return;
+    for (String raw : extras.split(",")) {
+      String extra = raw.trim();
+      switch (extra) {
+        case "description" -> item.put("description", Map.of("_content", p.description()));
+        case "date_upload" -> item.put("dateupload", Long.toString(p.dateUpload()));
+        case "owner_name" -> {
+          FakeFlickrData.User owner = fake.data.user(p.owner());
+          item.put("ownername", owner == null ? "" : owner.username());
+        }
+        case "tags" -> item.put("tags", String.join(" ", p.tags()));
+        default -> {
+          if (extra.startsWith("url_") && SIZES.containsKey(extra.substring(4))) {
+            String size = extra.substring(4);
+            String suffix = (String) SIZES.get(size)[0];
+            int longest = (Integer) SIZES.get(size)[1];
+            boolean square = size.equals("sq");
+            item.put(
+                extra,
+                "https://live.staticflickr.com/"
+                    + p.server()
+                    + "/"
+                    + p.id()
+                    + "_"
+                    + p.secret()
+                    + (suffix.isEmpty() ? "" : "_" + suffix)
+                    + ".jpg");
+            item.put("height_" + size, square ? longest : longest * 2 / 3);
+            item.put("width_" + size, longest);
+          }
+        }
+      }
+    }
   }
 
   private static Object testLogin(Call call) {

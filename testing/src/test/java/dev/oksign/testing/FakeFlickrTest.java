@@ -389,6 +389,53 @@ class FakeFlickrTest {
   }
 
   @Test
+  void addsTheExtrasAskedForInFlickrsShapes() throws Exception {
+    start(FakeFlickr.builder());
+    HttpUrl url =
+        rest("flickr.photos.search")
+            .newBuilder()
+            .addQueryParameter("text", "harbour")
+            .addQueryParameter("per_page", "1")
+            .addQueryParameter("extras", "description,date_upload,owner_name,tags,url_m,url_sq")
+            .build();
+    FakeFlickrData.Photo p = fake.data().search("harbour", null, null, null).get(0);
+    String owner = fake.data().user(p.owner()).username();
+    String image =
+        "https:\\/\\/live.staticflickr.com\\/" + p.server() + "\\/" + p.id() + "_" + p.secret();
+    assertThat(call(signedClient(), new Request.Builder().url(url).build()))
+        .contains(
+            "\"photo\":[{\"id\":\""
+                + p.id()
+                + "\",\"owner\":\""
+                + p.owner()
+                + "\",\"secret\":\""
+                + p.secret()
+                + "\",\"server\":\""
+                + p.server()
+                + "\",\"farm\":66,\"title\":\""
+                + p.title()
+                + "\",\"ispublic\":1,\"isfriend\":0,\"isfamily\":0,"
+                + "\"description\":{\"_content\":\""
+                + p.description()
+                + "\"},"
+                + "\"dateupload\":\""
+                + p.dateUpload()
+                + "\","
+                + "\"ownername\":\""
+                + owner
+                + "\","
+                + "\"tags\":\""
+                + String.join(" ", p.tags())
+                + "\","
+                + "\"url_m\":\""
+                + image
+                + ".jpg\",\"height_m\":333,\"width_m\":500,"
+                + "\"url_sq\":\""
+                + image
+                + "_s.jpg\",\"height_sq\":75,\"width_sq\":75}]");
+  }
+
+  @Test
   void capsSearchesAt4000ResultsAsFlickrDoes() throws Exception {
     start(FakeFlickr.builder());
     OkHttpClient client = signedClient();
