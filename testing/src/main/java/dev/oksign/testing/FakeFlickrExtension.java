@@ -3,6 +3,8 @@ package dev.oksign.testing;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit 5 extension that starts a {@link FakeFlickr} before each test and stops it after.
@@ -18,10 +20,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
+ * <p>A test method may also take the fake as a parameter: {@code @Test void login(FakeFlickr
+ * fake)}.
+ *
  * <p>Needs {@code junit-jupiter-api} on the class path, which tests have; the rest of this module
  * does not.
  */
-public final class FakeFlickrExtension implements BeforeEachCallback, AfterEachCallback {
+public final class FakeFlickrExtension
+    implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private final FakeFlickr.Builder builder;
   private FakeFlickr fake;
 
@@ -58,5 +64,15 @@ public final class FakeFlickrExtension implements BeforeEachCallback, AfterEachC
       fake.close();
       fake = null;
     }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == FakeFlickr.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return fake();
   }
 }

@@ -27,4 +27,10 @@ class FakeFlickrExtensionTest {
                   + " requires read privileges; none granted.\"}");
     }
   }
+
+  @Test
+  void injectsTheRunningFake(FakeFlickr fake) {
+    assertThat(fake).isSameAs(flickr.fake());
+    assertThat(fake.port()).isPositive();
+  }
 }
