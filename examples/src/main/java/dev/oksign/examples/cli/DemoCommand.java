@@ -31,11 +31,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     header = "Run the whole job offline against a fake Flickr on loopback (the default).",
-    description = {
-      "Starts a fake Flickr on a free loopback port, authorizes (copying the verifier from its",
-      "authorize page), then pages through a 1,234-photo photoset and a search. No account and",
-      "no network needed."
-    })
+    description =
+        "Starts a fake Flickr on a free loopback port, authorizes (copying the verifier"
+            + " from its authorize page), then pages through a 1,234-photo photoset and a"
+            + " search. No account and no network needed.")
 final class DemoCommand implements Callable<Integer> {
   static final String SEARCH_TEXT = "harbour";
   private static final Pattern VERIFIER = Pattern.compile("\\d{3}-\\d{3}-\\d{3}");

@@ -12,15 +12,16 @@ import picocli.CommandLine.Option;
     name = "fake-flickr",
     mixinStandardHelpOptions = true,
     header = "Run the fake Flickr on loopback until interrupted.",
-    description = {
-      "Run the fake Flickr on loopback until interrupted (Ctrl-C), printing its URLs and the demo",
-      "keys it accepts. Point the other commands at it with --api-base and --oauth-base."
-    })
+    description =
+        "Run the fake Flickr on loopback until interrupted (Ctrl-C), printing its URLs"
+            + " and the demo keys it accepts. Point the other commands at it with --api-base and"
+            + " --oauth-base.")
 final class FakeFlickrCommand implements Callable<Integer> {
   private final Io io;
 
   @Option(
       names = "--port",
+      paramLabel = "N",
       defaultValue = "0",
       description = "Port on 127.0.0.1 (default: a free one).")
   int port;

@@ -25,11 +25,10 @@ import picocli.CommandLine.Option;
     name = "flow",
     mixinStandardHelpOptions = true,
     header = "Authorize this application for a Flickr user and save the tokens.",
-    description = {
-      "Prints the authorize URL on standard output, reads the verifier from standard input,",
-      "saves the access token to --tokens FILE (readable by you only) and prints the user:",
-      "NSID<TAB>USERNAME<TAB>FULLNAME."
-    })
+    description =
+        "Prints the authorize URL on standard output, reads the verifier from standard input,"
+            + " saves the access token to --tokens FILE (readable by you only) and prints the"
+            + " user: NSID<TAB>USERNAME<TAB>FULLNAME.")
 final class FlowCommand implements Callable<Integer> {
   private final Io io;
 
@@ -54,6 +53,7 @@ final class FlowCommand implements Callable<Integer> {
   @Option(
       names = "--perms",
       defaultValue = "read",
+      paramLabel = "read|write|delete",
       description = "The permission to ask for: read (default), write or delete.")
   String perms;
 

@@ -5,11 +5,15 @@ import picocli.CommandLine.Option;
 
 /** {@code --consumer-key} and {@code --consumer-secret}, falling back to the environment. */
 final class Keys {
-  @Option(names = "--consumer-key", description = "Flickr API key (default: $FLICKR_API_KEY).")
+  @Option(
+      names = "--consumer-key",
+      paramLabel = "K",
+      description = "Flickr API key (default: $FLICKR_API_KEY).")
   String consumerKey;
 
   @Option(
       names = "--consumer-secret",
+      paramLabel = "S",
       description = "Flickr API secret (default: $FLICKR_API_SECRET).")
   String consumerSecret;
 

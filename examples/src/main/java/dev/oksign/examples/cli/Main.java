@@ -60,6 +60,9 @@ public final class Main implements Callable<Integer> {
     cmd.addSubcommand("search", new SearchCommand(io));
     cmd.addSubcommand("upload", new UploadCommand(io));
     cmd.addSubcommand("fake-flickr", new FakeFlickrCommand(io));
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(new Version());
+    }
     cmd.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
     cmd.setExitCodeExceptionMapper(

@@ -14,10 +14,9 @@ import picocli.CommandLine.Option;
     name = "photoset",
     mixinStandardHelpOptions = true,
     header = "Print every photo of a photoset: ID<TAB>TITLE.",
-    description = {
-      "Page through a photoset and print one line per photo, ID<TAB>TITLE, on standard output;",
-      "progress on standard error."
-    })
+    description =
+        "Pages through a photoset and prints one line per photo, ID<TAB>TITLE, on standard"
+            + " output; progress goes to standard error.")
 final class PhotosetCommand implements Callable<Integer> {
   private final Io io;
 

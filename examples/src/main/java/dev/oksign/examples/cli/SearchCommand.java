@@ -14,10 +14,9 @@ import picocli.CommandLine.Option;
     name = "search",
     mixinStandardHelpOptions = true,
     header = "Print every photo a search finds: ID<TAB>TITLE.",
-    description = {
-      "Page through a search (at most Flickr's 4,000 results) and print one line per photo,",
-      "ID<TAB>TITLE, on standard output; progress on standard error."
-    })
+    description =
+        "Pages through a search (at most Flickr's 4,000 results) and prints one line per photo,"
+            + " ID<TAB>TITLE, on standard output; progress goes to standard error.")
 final class SearchCommand implements Callable<Integer> {
   private final Io io;
 

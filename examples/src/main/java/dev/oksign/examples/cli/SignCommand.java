@@ -38,11 +38,11 @@ import picocli.CommandLine.Option;
     name = "sign",
     mixinStandardHelpOptions = true,
     header = "Sign one request and print every intermediate value: a signing calculator.",
-    description = {
-      "Signs one request and prints every intermediate value (RFC 5849 §3.4), one per line:",
-      "base_string, signing_key (with --show-key), signature, authorization, url, body.",
-      "Nothing is sent."
-    })
+    description =
+        "Signs one request and prints every intermediate value (RFC 5849 §3.4), one per line:"
+            + " base_string, signing_key (with --show-key), signature, authorization (header"
+            + " placement), url, body (body placement). Nothing is sent. With --debug-sbs, also"
+            + " says where the server's base string differs from ours.")
 final class SignCommand implements Callable<Integer> {
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
