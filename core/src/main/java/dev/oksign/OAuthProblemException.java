@@ -214,4 +214,21 @@ public final class OAuthProblemException extends OAuth1Exception {
   public String diagnosis() {
     return diagnosis;
   }
+
+  /**
+   * Compares a server's signature base string (Flickr's {@code debug_sbs}) with the one a client
+   * signed, and says in plain words where they first differ: scheme, host, port, path, a parameter
+   * only one side signed, a value encoded differently. Both base strings follow, one per line. For
+   * signing calculators and tests; an {@code OAuthProblemException} already carries this as {@link
+   * #diagnosis()}.
+   *
+   * <pre>{@code
+   * System.err.println(OAuthProblemException.diagnose(debugSbs, signer.report(request).baseString()));
+   * }</pre>
+   */
+  public static String diagnose(String serverBaseString, String ourBaseString) {
+    if (serverBaseString == null) throw new NullPointerException("serverBaseString == null");
+    if (ourBaseString == null) throw new NullPointerException("ourBaseString == null");
+    return BaseStringDiagnosis.compare(serverBaseString, ourBaseString);
+  }
 }

@@ -168,4 +168,14 @@ class OAuthProblemExceptionTest {
     assertThat(e.getMessage()).doesNotContain("s3cr3t");
     assertThat(e.parameters()).doesNotContainValue("s3cr3t").isNotEmpty();
   }
+
+  @Test
+  void diagnosesTwoBaseStringsWithoutAResponse() {
+    String server = OURS.replace("%2F%2Fflickr.com", "%2F%2Fwww.flickr.com");
+    assertThat(OAuthProblemException.diagnose(server, OURS))
+        .startsWith(
+            "The base strings first differ in the host: the server saw www.flickr.com, we signed"
+                + " flickr.com")
+        .endsWith("\nOur base string:      " + OURS);
+  }
 }

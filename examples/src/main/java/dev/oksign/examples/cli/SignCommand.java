@@ -2,13 +2,13 @@ package dev.oksign.examples.cli;
 
 import dev.oksign.ClientCredentials;
 import dev.oksign.OAuth1Signer;
+import dev.oksign.OAuthProblemException;
 import dev.oksign.Placement;
 import dev.oksign.SignatureMethod;
 import dev.oksign.SigningException;
 import dev.oksign.SigningOptions;
 import dev.oksign.SigningReport;
 import dev.oksign.Token;
-import dev.oksign.internal.BaseStringDiagnosis;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,7 +174,7 @@ final class SignCommand implements Callable<Integer> {
     if (report.body() != null) io.out().println("body: " + report.body());
     if (debugSbs != null) {
       String server = serverBaseString(debugSbs);
-      for (String line : BaseStringDiagnosis.compare(server, report.baseString()).split("\n")) {
+      for (String line : OAuthProblemException.diagnose(server, report.baseString()).split("\n")) {
         io.out().println("diagnosis: " + line);
       }
     }
