@@ -4,7 +4,6 @@ import dev.oksign.OAuth1Signer;
 import dev.oksign.Placement;
 import dev.oksign.testing.FakeFlickr;
 import java.nio.charset.StandardCharsets;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 
@@ -19,19 +18,6 @@ final class KnownBugs {
   private KnownBugs() {}
 
   static final boolean ENFORCE = Boolean.getBoolean("reliability.knownBugs.enforce");
-
-  /**
-   * core, {@code OAuth1Verifier}: an empty query pair ({@code ?a=1&&b=2}, a lone {@code ?} or a
-   * trailing {@code &}) enters its base string as {@code =}, while {@code OAuth1Signer} skips it, so
-   * a correctly signed request is refused with {@code signature_invalid}.
-   */
-  static boolean emptyQueryPair(HttpUrl url) {
-    if (ENFORCE) return false;
-    for (int i = 0, n = url.querySize(); i < n; i++) {
-      if (url.queryParameterName(i).isEmpty() && url.queryParameterValue(i) == null) return true;
-    }
-    return false;
-  }
 
   /**
    * core, {@code OAuth1Signer} with {@link Placement#FORM_BODY}: the protocol parameters (the

@@ -7,6 +7,7 @@ import dev.oksign.OAuth1Signer;
 import dev.oksign.OAuth1Verifier;
 import dev.oksign.Placement;
 import dev.oksign.SigningOptions;
+import dev.oksign.SigningReport;
 import dev.oksign.Verification;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -33,23 +34,6 @@ class KnownBugsTest {
           .clock(Fuzzed.CLOCK)
           .nonceStore(NonceStore.inMemory())
           .build();
-
-  /** Found by OAuth1VerifierFuzzTest#signedRequestAlwaysVerifies. */
-  @Test
-  void verifierSkipsEmptyQueryPairsAsTheSignerDoes() throws Exception {
-    Request signed =
-        signer.sign(new Request.Builder().url("https://api.flickr.com/services/rest/?a=1&&b=2").build());
-
-    Verification v = verifier.verify(signed);
-
-    assertThat(v.problem()).isNull();
-    assertThat(v.baseString())
-        .isEqualTo(
-            "GET&https%3A%2F%2Fapi.flickr.com%2Fservices%2Frest%2F&a%3D1%26b%3D2"
-                + "%26oauth_consumer_key%3Dreliability-consumer-key-0001%26oauth_nonce%3Dn1"
-                + "%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1700000000"
-                + "%26oauth_version%3D1.0");
-  }
 
   /** Found by OAuth1VerifierFuzzTest#signedRequestAlwaysVerifies. */
   @Test
@@ -86,5 +70,80 @@ class KnownBugsTest {
     Verification v = verifier.verify(signed);
 
     assertThat(v.problem()).isNull();
+  }
+
+  /**
+   * retrofit-flickr, {@code Paging}: a failure mid-walk is thrown as {@code
+   * UncheckedIOException(cause)}, whose message is the cause's alone; it does not say which page
+   * failed nor how many items were delivered before it.
+   */
+  @Test
+  void pagingFailureNamesThePageAndTheItemsDelivered() throws Exception {
+    java.io.UncheckedIOException failure = PagingAfterFailureTest.walkWithPageTwoFailing();
+
+    assertThat(failure.getMessage()).contains("page 2").contains("500 items");
+  }
+
+  /** A write method of the user's own, as {@code Flickr.create} allows. */
+  interface FlickrWrites {
+    @retrofit2.http.FormUrlEncoded
+    @retrofit2.http.POST(".")
+    @dev.oksign.flickr.FlickrMethod("flickr.photos.addTags")
+    retrofit2.Call<okhttp3.ResponseBody> addTags(
+        @retrofit2.http.Field("photo_id") String photoId, @retrofit2.http.Field("tags") String tags);
+  }
+
+  /**
+   * retrofit-flickr (the client it builds): OkHttp's default {@code retryOnConnectionFailure}
+   * sends a POST again when a pooled connection drops after the server read it, so a write the
+   * user did not ask to retry can be applied twice. Expected: one attempt and an IOException.
+   */
+  @Test
+  void aFlickrPostIsNotSentAgainWhenThePooledConnectionDrops() throws Exception {
+    try (dev.oksign.testing.FakeFlickr fake =
+        KnownBugs.noDelay(
+            dev.oksign.testing.FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
+      fake.start();
+      dev.oksign.flickr.Flickr flickr =
+          dev.oksign.flickr.Flickr.builder()
+              .clientCredentials(Secrets.CLIENT)
+              .token(
+                  fake.issueAccessToken(
+                      Secrets.CONSUMER_KEY, dev.oksign.testing.FakeFlickrData.DEMO_USER_NSID, "write"))
+              .restBaseUrl(fake.restBaseUrl())
+              .oauthBaseUrl(fake.oauthBaseUrl())
+              .uploadBaseUrl(fake.uploadBaseUrl())
+              .client(Clients.BASE)
+              .build();
+      flickr.test().login().execute(); // a pooled connection
+      fake.enqueueFault(dev.oksign.testing.Fault.disconnect());
+      int before = fake.requestCount();
+
+      try {
+        flickr.create(FlickrWrites.class).addTags("52000000001", "sea").execute();
+      } catch (java.io.IOException expected) {
+        // The drop, reported: what the test wants.
+      }
+
+      assertThat(fake.requestCount() - before).as("POSTs received").isEqualTo(1);
+    }
+  }
+
+  /**
+   * core, {@code SigningReport.toString()}: it hides PLAINTEXT's signature (the signing key) but
+   * prints the URL, which with QUERY placement carries {@code oauth_signature}, the secrets.
+   */
+  @Test
+  void aPlaintextReportWithQueryPlacementHidesTheSignatureInItsUrl() throws Exception {
+    SigningReport report =
+        OAuth1Signer.builder()
+            .clientCredentials(Secrets.CLIENT)
+            .token(Secrets.TOKEN)
+            .signatureMethod(dev.oksign.SignatureMethod.PLAINTEXT)
+            .placement(Placement.QUERY)
+            .build()
+            .report(new Request.Builder().url("https://api.flickr.com/services/rest/").build());
+
+    assertThat(report.toString()).doesNotContain(Secrets.CONSUMER_SECRET);
   }
 }

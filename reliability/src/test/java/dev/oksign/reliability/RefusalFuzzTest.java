@@ -1,0 +1,209 @@
+package dev.oksign.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.oksign.AccessToken;
+import dev.oksign.OAuth1Interceptor;
+import dev.oksign.OAuth1Signer;
+import dev.oksign.OAuthProblemException;
+import dev.oksign.SigningReport;
+import dev.oksign.Token;
+import dev.oksign.TokenFlow;
+import dev.oksign.internal.FormResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * What comes back from a provider: the token endpoints' form answers (read by {@link TokenFlow})
+ * and refusals of signed calls (read by {@link OAuth1Interceptor}, with the {@code debug_sbs}
+ * diagnosis). Whatever the status and body, the outcome is a token or an {@link
+ * OAuthProblemException} that says what happened, and never shows a secret field's value.
+ */
+class RefusalFuzzTest {
+  static final String[] FIELDS = {
+    "oauth_token", "oauth_token_secret", "oauth_callback_confirmed", "oauth_problem",
+    "oauth_problem_advice", "oauth_parameters_absent", "oauth_acceptable_timestamps", "debug_sbs",
+    "user_nsid", "username", "fullname", "x"
+  };
+  static final String[] PROBLEMS = {
+    "signature_invalid", "timestamp_refused", "nonce_used", "token_rejected", "parameter_absent",
+    "consumer_key_unknown", "permission_denied", ""
+  };
+  static final int[] STATUSES = {200, 201, 204, 302, 400, 401, 403, 404, 500, 503};
+
+  /** A body: a form built of known fields with fuzzed values, or fuzzed text. */
+  static String body(FuzzedDataProvider data, String ours) {
+    if (data.consumeBoolean()) return Fuzzed.text(data, 40) + data.consumeString(200);
+    StringBuilder form = new StringBuilder();
+    for (int i = data.consumeInt(0, 6); i > 0; i--) {
+      String name = data.pickValue(FIELDS);
+      String value =
+          switch (name) {
+            case "oauth_problem" -> data.pickValue(PROBLEMS);
+            case "debug_sbs" -> data.consumeBoolean() ? ours : Fuzzed.text(data, 60);
+            case "oauth_callback_confirmed" -> data.pickValue(new String[] {"true", "false", ""});
+            default -> Fuzzed.text(data, 24);
+          };
+      if (form.length() > 0) form.append('&');
+      form.append(name).append('=');
+      // Flickr sends debug_sbs raw, last; others encode it.
+      form.append(
+          name.equals("debug_sbs") && data.consumeBoolean()
+              ? value
+              : URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+    return form.toString();
+  }
+
+  static Response response(Request request, int code, String body, String contentType) {
+    return new Response.Builder()
+        .request(request)
+        .protocol(Protocol.HTTP_1_1)
+        .code(code)
+        .message("fuzz")
+        .body(ResponseBody.create(body, MediaType.get(contentType)))
+        .build();
+  }
+
+  /**
+   * A signed call's answer through the interceptor: returned as is, or an OAuthProblemException
+   * whose status and problem are the body's; for signature_invalid a diagnosis that ends with our
+   * base string; no secret in the message unless the server itself sent it.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void refusalsOfSignedCalls(FuzzedDataProvider data) throws Exception {
+    OAuth1Signer signer =
+        OAuth1Signer.builder()
+            .clientCredentials(Secrets.CLIENT)
+            .token(Secrets.TOKEN)
+            .clock(Fuzzed.CLOCK)
+            .nonces(() -> "fixednonce")
+            .build();
+    OAuth1Interceptor oauth = OAuth1Interceptor.create(signer, "api.flickr.com");
+    Request request =
+        new Request.Builder().url("https://api.flickr.com/services/rest/?method=flickr.test.login").build();
+    SigningReport report = signer.report(request);
+    int code = data.pickValue(STATUSES);
+    String body = body(data, report.baseString());
+    String type = data.pickValue(new String[] {"text/plain", "application/x-www-form-urlencoded", "text/html"});
+    FakeChain chain = new FakeChain(request, r -> response(r, code, body, type));
+
+    Response response;
+    try {
+      response = oauth.intercept(chain);
+    } catch (OAuthProblemException e) {
+      assertThat(code).isBetween(400, 499);
+      assertThat(e.httpStatus()).isEqualTo(code);
+      assertThat(e.getMessage()).startsWith("GET https://api.flickr.com/services/rest/").isNotBlank();
+      Map<String, String> form = FormResponse.parse(body);
+      assertThat(form).isNotNull();
+      assertThat(e.problem()).isEqualTo(form.get("oauth_problem"));
+      if ("signature_invalid".equals(e.problem())) {
+        assertThat(e.diagnosis()).isNotBlank();
+        if (form.get("debug_sbs") != null) {
+          assertThat(e.diagnosis()).endsWith("Our base string:      " + report.baseString());
+          if (form.get("debug_sbs").equals(report.baseString())) {
+            assertThat(e.diagnosis()).contains("signing key differs");
+          } else {
+            assertThat(e.diagnosis()).contains("first differ in the");
+          }
+        }
+      }
+      Secrets.assertAbsentUnlessGiven("OAuthProblemException", e.getMessage(), body);
+      Secrets.assertAbsentUnlessGiven("diagnosis", e.diagnosis(), body);
+      return;
+    }
+    assertThat(response.code()).isEqualTo(code);
+    assertThat(chain.proceeded).hasSize(1);
+    Map<String, String> form = FormResponse.parse(body);
+    assertThat(code >= 400 && code < 500 && form != null && form.get("oauth_problem") != null)
+        .as("a 4xx refusal with oauth_problem was not turned into an exception")
+        .isFalse();
+  }
+
+  /**
+   * The token endpoints' answers through {@link TokenFlow}: a token exactly when the answer is a
+   * 2xx form with both token fields (and, for request_token, oauth_callback_confirmed=true), else an
+   * OAuthProblemException; the token secret of the answer never appears in the exception.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void tokenEndpointAnswers(FuzzedDataProvider data) throws Exception {
+    int code = data.pickValue(STATUSES);
+    String body = body(data, "");
+    boolean accessLeg = data.consumeBoolean();
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .addInterceptor(chain -> response(chain.request(), code, body, "text/plain"))
+            .build();
+    TokenFlow flow =
+        TokenFlow.builder()
+            .clientCredentials(Secrets.CLIENT)
+            .requestTokenUrl("https://www.flickr.com/services/oauth/request_token")
+            .authorizationUrl("https://www.flickr.com/services/oauth/authorize")
+            .accessTokenUrl("https://www.flickr.com/services/oauth/access_token")
+            .client(client)
+            .build();
+    Map<String, String> form = FormResponse.parse(body);
+    boolean usable =
+        code >= 200
+            && code < 300
+            && form != null
+            && form.get("oauth_problem") == null
+            && !form.getOrDefault("oauth_token", "").isEmpty()
+            && !form.getOrDefault("oauth_token_secret", "").isEmpty()
+            && (accessLeg || "true".equals(form.get("oauth_callback_confirmed")));
+    try {
+      Token token;
+      if (accessLeg) {
+        AccessToken access = flow.accessToken(Secrets.TOKEN, "123-456-789");
+        token = access.token();
+        for (Map.Entry<String, String> e : access.parameters().entrySet()) {
+          assertThat(e.getKey()).isNotIn("oauth_token", "oauth_token_secret");
+        }
+      } else {
+        token = flow.requestToken("oob");
+      }
+      assertThat(usable).as("a token from an unusable answer: %s %s", code, body).isTrue();
+      assertThat(token.value()).isEqualTo(form.get("oauth_token"));
+      assertThat(token.secret()).isEqualTo(form.get("oauth_token_secret"));
+    } catch (OAuthProblemException e) {
+      assertThat(usable).as("refused a usable answer: %s", e.getMessage()).isFalse();
+      assertThat(e.httpStatus()).isEqualTo(code);
+      assertThat(e.getMessage()).isNotBlank();
+      String secret = form == null ? null : form.get("oauth_token_secret");
+      if (secret != null && secret.length() >= 6 && !elsewhere(secret, form)) {
+        assertThat(e.getMessage()).doesNotContain(secret);
+        assertThat(String.valueOf(e.bodySnippet())).doesNotContain(secret);
+        assertThat(e.parameters().values()).doesNotContain(secret);
+      }
+      Secrets.assertAbsentUnlessGiven("token endpoint refusal", e.getMessage(), body);
+    } catch (IOException other) {
+      throw new AssertionError("not an OAuthProblemException: " + other, other);
+    }
+  }
+
+  /** True if {@code secret} also stands in a field other than oauth_token_secret. */
+  static boolean elsewhere(String secret, Map<String, String> form) {
+    List<String> others = new ArrayList<>();
+    for (Map.Entry<String, String> e : new LinkedHashMap<>(form).entrySet()) {
+      others.add(e.getKey());
+      if (!e.getKey().equals("oauth_token_secret")) others.add(e.getValue());
+    }
+    others.add("https://www.flickr.com/services/oauth/access_token request_token");
+    for (String o : others) if (o.contains(secret)) return true;
+    return false;
+  }
+}
