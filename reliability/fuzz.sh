@@ -14,7 +14,7 @@ if [ -z "$targets" ]; then
   done)
 fi
 mkdir -p reliability/target/fuzz reliability/target/fuzz-classpath
-for a in core testing retrofit-flickr; do
+for a in core testing retrofit-flickr examples; do
   cp "$HOME/.m2/repository/dev/oksign/oksign-$a/0.1.0-SNAPSHOT/oksign-$a-0.1.0-SNAPSHOT.jar" \
     "reliability/target/fuzz-classpath/oksign-$a.jar" || exit 1
 done

@@ -135,10 +135,12 @@ class FlickrAnswersFuzzTest {
       assertThat(e.getMessage()).startsWith("flickr.photos.search failed: ");
       Secrets.assertAbsentUnlessGiven("FlickrException", e.getMessage(), body);
       if (code != 200) assertThat(e.httpStatus()).isEqualTo(code);
-      Map<String, Object> fail = failOf(body);
+      Map<String, Object> fail = failOf(Fuzzed.sent(body)); // as UTF-8 carried it
       if (code == 200 && fail != null) {
         assertThat(e.code()).isEqualTo(((Number) fail.get("code")).intValue());
-        assertThat(e.flickrMessage()).isEqualTo(fail.get("message"));
+        assertThat(e.flickrMessage())
+            .as("body %s", escape(body))
+            .isEqualTo(fail.get("message"));
       }
       return;
     } catch (IOException e) {
@@ -150,6 +152,15 @@ class FlickrAnswersFuzzTest {
     PhotoPage page = response.body();
     assertThat(page).isNotNull();
     assertThat(page.items()).doesNotContainNull();
+  }
+
+  static String escape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c < 0x20 || c > 0x7e) out.append(String.format("\\u%04x", (int) c));
+      else out.append(c);
+    }
+    return out.toString();
   }
 
   /** {"stat":"fail","code":N,"message":"..."} with N a plain or quoted integer, else null. */

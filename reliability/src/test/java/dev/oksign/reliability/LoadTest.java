@@ -84,8 +84,8 @@ class LoadTest {
         KnownBugs.noDelay(
             FakeFlickr.builder()
                 .clientCredentials(Secrets.CLIENT)
-                // The fake's nonce store holds 100,000 nonces; a short window forgets old ones.
-                .timestampWindow(Duration.ofSeconds(30))
+                // The fake keeps at most 100,000 nonces; a short window lets it forget old ones.
+                .timestampWindow(Duration.ofSeconds(10))
                 .build())) {
       fake.start();
       List<FakeFlickrData.User> people = fake.data().users();
