@@ -13,6 +13,7 @@ import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -361,7 +362,8 @@ public final class Flickr {
   public HttpUrl authorizationUrl(Token requestToken, Perms perms) {
     if (requestToken == null) throw new NullPointerException("requestToken == null");
     if (perms == null) throw new NullPointerException("perms == null");
-    return tokenFlow.authorizationUrl(requestToken, Map.of(Wire.PERMS, perms.wireName()));
+    return tokenFlow.authorizationUrl(
+        requestToken, Collections.singletonMap(Wire.PERMS, perms.wireName()));
   }
 
   /** Names the endpoints, the key and the token; never a secret. */

@@ -6,6 +6,9 @@ import dev.oksign.Token;
 import dev.oksign.flickr.internal.Wire;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.FormBody;
@@ -39,7 +42,9 @@ final class FlickrCalls implements Interceptor {
   private static final int SNIPPET_CHARS = 200;
 
   private static final Set<String> RESERVED =
-      Set.of(Wire.METHOD, Wire.FORMAT, Wire.NOJSONCALLBACK, Wire.API_KEY);
+      Collections.unmodifiableSet(
+          new HashSet<>(
+              Arrays.asList(Wire.METHOD, Wire.FORMAT, Wire.NOJSONCALLBACK, Wire.API_KEY)));
 
   private final ClientCredentials clientCredentials;
   private final Token token;

@@ -1,6 +1,7 @@
 package dev.oksign.flickr;
 
 import dev.oksign.OAuth1Interceptor;
+import dev.oksign.flickr.internal.Api26;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.Interceptor;
@@ -16,7 +17,7 @@ final class FlickrSigning implements Interceptor {
   private final List<OAuth1Interceptor> scopes;
 
   FlickrSigning(List<OAuth1Interceptor> scopes) {
-    this.scopes = List.copyOf(scopes);
+    this.scopes = Api26.copyOf(scopes, "scopes");
   }
 
   @Override

@@ -2,11 +2,13 @@ package dev.oksign.flickr;
 
 import dev.oksign.SigningOptions;
 import dev.oksign.Token;
+import dev.oksign.flickr.internal.Api26;
 import dev.oksign.flickr.internal.UploadWire;
 import dev.oksign.flickr.internal.UploadXml;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +111,10 @@ public final class FlickrUploads {
    */
   public Call<UploadResult> replace(String photoId, PhotoUpload photo) {
     if (photoId == null) throw new NullPointerException("photoId == null");
-    if (photoId.isBlank()) throw new IllegalArgumentException("photoId is blank");
+    if (Api26.isBlank(photoId)) throw new IllegalArgumentException("photoId is blank");
     if (photo == null) throw new NullPointerException("photo == null");
     List<Map.Entry<String, String>> fields = new ArrayList<>();
-    fields.add(Map.entry(UploadWire.PHOTO_ID, photoId));
+    fields.add(new AbstractMap.SimpleImmutableEntry<>(UploadWire.PHOTO_ID, photoId));
     for (Map.Entry<String, String> field : photo.fields()) {
       if (!field.getKey().equals(UploadWire.ASYNC)) {
         throw new IllegalArgumentException(

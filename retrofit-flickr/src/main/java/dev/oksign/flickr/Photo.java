@@ -1,6 +1,8 @@
 package dev.oksign.flickr;
 
+import dev.oksign.flickr.internal.Api26;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import okhttp3.HttpUrl;
 
@@ -41,7 +43,7 @@ public record Photo(
   /** Takes an immutable copy of {@code extras}. */
   public Photo {
     if (id == null) throw new NullPointerException("id == null");
-    extras = extras == null ? Map.of() : Map.copyOf(extras);
+    extras = extras == null ? Collections.emptyMap() : Api26.copyOf(extras, "extras");
   }
 
   /** The value of {@code extra} as Flickr sent it, or null if it was not asked for or not sent. */

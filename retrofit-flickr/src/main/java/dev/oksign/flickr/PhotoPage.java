@@ -1,5 +1,7 @@
 package dev.oksign.flickr;
 
+import dev.oksign.flickr.internal.Api26;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +19,7 @@ public record PhotoPage(int page, int pages, int perPage, long total, List<Photo
 
   /** Takes an immutable copy of {@code photos}. */
   public PhotoPage {
-    photos = photos == null ? List.of() : List.copyOf(photos);
+    photos = photos == null ? Collections.emptyList() : Api26.copyOf(photos, "photos");
   }
 
   /** The photos on this page. */

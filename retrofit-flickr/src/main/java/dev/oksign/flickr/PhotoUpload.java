@@ -1,16 +1,20 @@
 package dev.oksign.flickr;
 
+import dev.oksign.flickr.internal.Api26;
 import dev.oksign.flickr.internal.UploadWire;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import okhttp3.MediaType;
 
 /**
@@ -148,12 +152,12 @@ public final class PhotoUpload {
         + ", "
         + mediaType
         + ", fields="
-        + fields.stream().map(Map.Entry::getKey).toList()
+        + fields.stream().map(Map.Entry::getKey).collect(Collectors.toList())
         + "]";
   }
 
   private static void add(List<Map.Entry<String, String>> list, String name, String value) {
-    if (value != null) list.add(Map.entry(name, value));
+    if (value != null) list.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
   }
 
   private static String flag(Boolean value) {
@@ -230,7 +234,7 @@ public final class PhotoUpload {
 
     Builder(PhotoSource source, String fileName) {
       if (fileName == null) throw new NullPointerException("fileName == null");
-      if (fileName.isBlank()) throw new IllegalArgumentException("fileName is blank");
+      if (Api26.isBlank(fileName)) throw new IllegalArgumentException("fileName is blank");
       this.source = source;
       this.fileName = fileName;
     }
@@ -280,7 +284,7 @@ public final class PhotoUpload {
      * @throws IllegalArgumentException if a tag is blank or holds a double quote
      */
     public Builder tags(String... tags) {
-      return tags(List.of(tags));
+      return tags(Arrays.asList(tags));
     }
 
     /** {@code tags}, replacing any set before; see {@link #tags(String...)}. */
@@ -288,7 +292,7 @@ public final class PhotoUpload {
       List<String> quoted = new ArrayList<>(tags.size());
       for (String tag : tags) {
         if (tag == null) throw new NullPointerException("tags has a null");
-        String trimmed = tag.strip();
+        String trimmed = Api26.strip(tag);
         if (trimmed.isEmpty()) throw new IllegalArgumentException("tags has a blank tag");
         if (trimmed.indexOf('"') >= 0) {
           throw new IllegalArgumentException(

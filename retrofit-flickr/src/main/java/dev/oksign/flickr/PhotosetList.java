@@ -1,5 +1,7 @@
 package dev.oksign.flickr;
 
+import dev.oksign.flickr.internal.Api26;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,7 +18,8 @@ public record PhotosetList(int page, int pages, int perPage, long total, List<Ph
 
   /** Takes an immutable copy of {@code photosets}. */
   public PhotosetList {
-    photosets = photosets == null ? List.of() : List.copyOf(photosets);
+    photosets =
+        photosets == null ? Collections.emptyList() : Api26.copyOf(photosets, "photosets");
   }
 
   /** The photosets on this page. */

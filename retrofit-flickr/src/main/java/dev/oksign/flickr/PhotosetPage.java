@@ -1,5 +1,7 @@
 package dev.oksign.flickr;
 
+import dev.oksign.flickr.internal.Api26;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,7 +34,7 @@ public record PhotosetPage(
 
   /** Takes an immutable copy of {@code photos}. */
   public PhotosetPage {
-    photos = photos == null ? List.of() : List.copyOf(photos);
+    photos = photos == null ? Collections.emptyList() : Api26.copyOf(photos, "photos");
   }
 
   /** The photos on this page. */

@@ -1,11 +1,13 @@
 package dev.oksign.flickr;
 
+import dev.oksign.flickr.internal.Api26;
 import dev.oksign.flickr.internal.Wire;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class SearchQuery {
 
   private SearchQuery(Builder b) {
     this.text = b.text;
-    this.tags = List.copyOf(b.tags);
+    this.tags = Api26.copyOf(b.tags, "tags");
     this.tagMode = b.tagMode;
     this.userId = b.userId;
     this.minUploadDate = b.minUploadDate;
@@ -289,13 +291,13 @@ public final class SearchQuery {
 
     /** Tags to match ({@code tags}, comma-separated on the wire); replaces earlier ones. */
     public Builder tags(String... tags) {
-      return tags(List.of(tags));
+      return tags(Api26.copyOf(Arrays.asList(tags), "tags"));
     }
 
     /** Tags to match ({@code tags}, comma-separated on the wire); replaces earlier ones. */
     public Builder tags(List<String> tags) {
       for (String tag : tags) {
-        if (tag == null || tag.isBlank())
+        if (tag == null || Api26.isBlank(tag))
           throw new IllegalArgumentException("tags contains a blank tag");
         if (tag.contains(",")) throw new IllegalArgumentException("tag contains a comma: " + tag);
       }

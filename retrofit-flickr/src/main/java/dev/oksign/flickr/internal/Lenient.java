@@ -35,7 +35,7 @@ public final class Lenient {
       case BEGIN_OBJECT:
         {
           String content = readContent(reader);
-          if (content == null || content.isBlank()) return orElse;
+          if (content == null || Api26.isBlank(content)) return orElse;
           return parseLong(reader, content.trim());
         }
       default:
