@@ -188,7 +188,9 @@ public final class OAuth1Signer {
       }
     }
     int querySize = url.querySize();
-    ParameterList params = new ParameterList(querySize + 12);
+    RequestBody requestBody = request.body();
+    int formSize = requestBody instanceof FormBody ? ((FormBody) requestBody).size() : 0;
+    ParameterList params = new ParameterList(querySize + formSize + 8);
     for (int i = 0; i < querySize; i++) {
       String name = url.queryParameterName(i);
       String value = url.queryParameterValue(i);
@@ -240,7 +242,7 @@ public final class OAuth1Signer {
     }
 
     // Protocol parameters (§3.4.1.3.1, §3.1), in name order so the header reads sorted.
-    ParameterList protocol = new ParameterList(10);
+    ParameterList protocol = new ParameterList(8);
     String bodyHashValue = null;
     if (bodyHash && !form) bodyHashValue = bodyHash(body, url);
     Map<String, String> extras =
@@ -250,14 +252,20 @@ public final class OAuth1Signer {
     if (nonce == null || nonce.isEmpty()) throw new IllegalStateException("nonce source gave none");
 
     if (bodyHashValue != null) protocol.add(OAuth.BODY_HASH, bodyHashValue);
-    protocol.add(OAuth.CONSUMER_KEY, clientCredentials.key());
+    protocol.addEncodedAscii(OAuth.CONSUMER_KEY, Percent.encode(clientCredentials.key()));
     protocol.addEncodedAscii(OAuth.NONCE, Percent.encode(nonce));
-    protocol.addEncoded(OAuth.SIGNATURE_METHOD, signatureMethod.name());
+    if (signatureMethod instanceof HmacSignatureMethod) {
+      protocol.addEncodedAscii(OAuth.SIGNATURE_METHOD, signatureMethod.name()); // HMAC-SHA*
+    } else {
+      protocol.addEncoded(OAuth.SIGNATURE_METHOD, signatureMethod.name());
+    }
     protocol.addEncodedAscii(OAuth.TIMESTAMP, timestamp);
-    if (token != null) protocol.add(OAuth.TOKEN, token.value());
+    if (token != null) protocol.addEncodedAscii(OAuth.TOKEN, Percent.encode(token.value()));
     if (includeVersion) protocol.addEncodedAscii(OAuth.VERSION, OAuth.VERSION_1_0);
-    for (Map.Entry<String, String> e : extras.entrySet()) {
-      protocol.add(e.getKey(), e.getValue());
+    if (!extras.isEmpty()) {
+      for (Map.Entry<String, String> e : extras.entrySet()) {
+        protocol.add(e.getKey(), e.getValue());
+      }
     }
     protocol.sort();
     params.addAll(protocol);
@@ -291,18 +299,7 @@ public final class OAuth1Signer {
     switch (placement) {
       case AUTHORIZATION_HEADER -> {
         authorization = authorizationHeader(protocol, encodedSignature);
-        if (baseBytes != null && realm == null) {
-          // Every character is an encoded value or an HMAC method name: printable ASCII, so
-          // OkHttp's check of each one can be skipped. (There is no Authorization header yet.)
-          out.headers(
-              request
-                  .headers()
-                  .newBuilder()
-                  .addUnsafeNonAscii(OAuth.AUTHORIZATION, authorization)
-                  .build());
-        } else {
-          out.header(OAuth.AUTHORIZATION, authorization);
-        }
+        out.header(OAuth.AUTHORIZATION, authorization);
       }
       case QUERY -> {
         HttpUrl.Builder urlBuilder = url.newBuilder();
@@ -382,7 +379,14 @@ public final class OAuth1Signer {
   }
 
   private String authorizationHeader(ParameterList protocol, String encodedSignature) {
-    StringBuilder header = new StringBuilder(64 + protocol.size() * 48);
+    // Sized exactly: the header is the largest string made, and is copied once more by toString().
+    int length =
+        OAuth.AUTH_SCHEME.length() + 1 + OAuth.SIGNATURE.length() + encodedSignature.length() + 5;
+    if (realm != null) length += realm.length() + 10;
+    for (int i = 0; i < protocol.size(); i++) {
+      length += protocol.encodedName(i).length() + protocol.encodedValue(i).length() + 5;
+    }
+    StringBuilder header = new StringBuilder(length);
     header.append(OAuth.AUTH_SCHEME).append(' ');
     if (realm != null) header.append("realm=\"").append(realm).append("\", ");
     boolean signatureWritten = false;
