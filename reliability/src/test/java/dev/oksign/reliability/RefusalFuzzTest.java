@@ -205,6 +205,42 @@ class RefusalFuzzTest {
     return dev.oksign.internal.Percent.decode(s, true);
   }
 
+  /**
+   * The debug_sbs diagnosis of any two base strings: never an exception; "the signing key differs"
+   * exactly when they are equal, else where they first differ; both strings shown in full; for a
+   * real base string changed in one component, the component is named.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void diagnosisOfTwoBaseStrings(FuzzedDataProvider data) throws Exception {
+    Fuzzed.Case c = Fuzzed.newCase(data);
+    String ours;
+    try {
+      ours = c.signer().report(c.request()).baseString();
+    } catch (dev.oksign.SigningException refused) {
+      return;
+    }
+    String server =
+        switch (data.consumeInt(0, 3)) {
+          case 0 -> ours;
+          case 1 -> "POST" + ours.substring(ours.indexOf('&'));
+          case 2 -> ours.replaceFirst("%2F", "%2F" + Fuzzed.text(data, 4).replace("&", ""));
+          default -> Fuzzed.text(data, 40) + data.consumeRemainingAsString();
+        };
+
+    String diagnosis = OAuthProblemException.diagnose(server, ours);
+
+    assertThat(diagnosis).endsWith("\nOur base string:      " + ours);
+    assertThat(diagnosis).contains("\nServer's base string: " + server + "\n");
+    if (server.equals(ours)) {
+      assertThat(diagnosis).contains("signing key differs");
+    } else {
+      assertThat(diagnosis).startsWith("The base strings first differ in the ");
+      if (server.startsWith("POST&") && !ours.startsWith("POST&")) {
+        assertThat(diagnosis).contains("first differ in the method");
+      }
+    }
+  }
+
   /** True if {@code secret} also stands in a field other than oauth_token_secret. */
   static boolean elsewhere(String secret, Map<String, String> form) {
     List<String> others = new ArrayList<>();
