@@ -272,21 +272,17 @@ public final class OAuth1Signer {
     params.sort();
 
     String tokenSecret = token == null ? "" : token.secret();
-    String baseString;
-    String signature;
-    String encodedSignature;
-    byte[] baseBytes =
+    String baseString = null;
+    String signature = null;
+    // The hot path: the base string's bytes streamed into the HMAC (never a string or an array of
+    // the whole), the signature encoded at once. Null if the base string is not all ASCII.
+    String encodedSignature =
         forSending && signatureMethod instanceof HmacSignatureMethod
-            ? BaseString.bytes(request.method(), url, params)
+            ? ((HmacSignatureMethod) signatureMethod)
+                .signEncoded(
+                    request.method(), url, params, clientCredentials.secret(), tokenSecret)
             : null;
-    if (baseBytes != null) {
-      // The hot path: HMAC straight over the base string's bytes, the signature encoded at once.
-      baseString = null;
-      signature = null;
-      encodedSignature =
-          ((HmacSignatureMethod) signatureMethod)
-              .signEncoded(baseBytes, clientCredentials.secret(), tokenSecret);
-    } else {
+    if (encodedSignature == null) {
       baseString = BaseString.of(request.method(), url, params);
       signature = signatureMethod.sign(baseString, clientCredentials.secret(), tokenSecret);
       encodedSignature = Percent.encode(signature);

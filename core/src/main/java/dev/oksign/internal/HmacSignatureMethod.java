@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import okhttp3.HttpUrl;
 
 /**
  * HMAC signatures (RFC 5849 §3.4.2). Keying costs about as much as the HMAC itself, so the last
@@ -57,7 +58,11 @@ public final class HmacSignatureMethod implements SignatureMethod {
    * encode.
    */
   public String signEncoded(byte[] baseString, String clientSecret, String tokenSecret) {
-    byte[] base64 = Base64.getEncoder().encode(hmac(baseString, clientSecret, tokenSecret));
+    return encodedBase64(hmac(baseString, clientSecret, tokenSecret));
+  }
+
+  private static String encodedBase64(byte[] digest) {
+    byte[] base64 = Base64.getEncoder().encode(digest);
     int length = base64.length;
     for (byte b : base64) {
       if (!Percent.isUnreserved((char) b)) length += 2;
@@ -76,13 +81,47 @@ public final class HmacSignatureMethod implements SignatureMethod {
     return new String(out, StandardCharsets.ISO_8859_1);
   }
 
-  /** HMAC(key, data) of RFC 2104, the key being {@code encode(clientSecret)&encode(tokenSecret)}. */
-  private byte[] hmac(byte[] data, String clientSecret, String tokenSecret) {
+  /**
+   * Signs the base string of {@code method}, {@code url} and sorted {@code params} as {@link
+   * BaseString#write} streams it, and returns the signature percent-encoded as {@link
+   * #signEncoded(byte[], String, String)} does; null if the base string is not all ASCII, for the
+   * caller to take the long way.
+   */
+  public String signEncoded(
+      String method, HttpUrl url, ParameterList params, String clientSecret, String tokenSecret) {
+    Keyed keyed = keyed(clientSecret, tokenSecret);
+    byte[] digest = null;
+    if (keyed.inner != null) {
+      try {
+        MessageDigest inner = (MessageDigest) keyed.inner.clone();
+        if (!BaseString.write(method, url, params, inner::update)) return null;
+        MessageDigest outer = (MessageDigest) keyed.outer.clone();
+        outer.update(inner.digest());
+        digest = outer.digest();
+      } catch (CloneNotSupportedException ignored) {
+        // Checked when keyed; fall back to the Mac all the same.
+      }
+    }
+    if (digest == null) {
+      Mac mac = mac(keyed);
+      if (!BaseString.write(method, url, params, mac::update)) return null;
+      digest = mac.doFinal();
+    }
+    return encodedBase64(digest);
+  }
+
+  private Keyed keyed(String clientSecret, String tokenSecret) {
     Keyed keyed = last;
     if (keyed == null || !keyed.matches(clientSecret, tokenSecret)) {
       keyed = key(clientSecret, tokenSecret);
       last = keyed;
     }
+    return keyed;
+  }
+
+  /** HMAC(key, data) of RFC 2104, the key being {@code encode(clientSecret)&encode(tokenSecret)}. */
+  private byte[] hmac(byte[] data, String clientSecret, String tokenSecret) {
+    Keyed keyed = keyed(clientSecret, tokenSecret);
     if (keyed.inner != null) {
       try {
         MessageDigest inner = (MessageDigest) keyed.inner.clone();

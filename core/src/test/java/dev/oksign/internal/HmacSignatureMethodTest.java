@@ -46,6 +46,36 @@ class HmacSignatureMethodTest {
     }
   }
 
+  @Test
+  void streamingTheBaseStringSignsWhatTheWholeStringSigns() throws Exception {
+    HmacSignatureMethod method = new HmacSignatureMethod("HMAC-SHA1", "HmacSHA1");
+    Random random = new Random(5849);
+    String[] urls = {
+      "https://api.flickr.com/services/rest/",
+      "http://[::1]:8080/a%20b/c",
+      "HTTP://Example.COM:443/%7Ex/y?z=1",
+    };
+    for (String url : urls) {
+      for (int n = 0; n < 200; n++) {
+        ParameterList params = new ParameterList(4);
+        for (int i = random.nextInt(30); i > 0; i--) {
+          // Escapes land on every offset of the stream's 256-byte chunks.
+          params.add(letters(random, random.nextInt(9)), "%&=+ é" + letters(random, random.nextInt(40)));
+        }
+        params.sort();
+        okhttp3.HttpUrl httpUrl = okhttp3.HttpUrl.get(url);
+        String expected = macBase64("HmacSHA1", "cs&ts", BaseString.of("POST", httpUrl, params).getBytes(StandardCharsets.UTF_8));
+        assertThat(method.signEncoded("POST", httpUrl, params, "cs", "ts"))
+            .isEqualTo(Percent.encode(expected));
+      }
+    }
+    ParameterList nonAscii = new ParameterList(1);
+    nonAscii.addEncoded("a", "é");
+    assertThat(method.signEncoded("GET", okhttp3.HttpUrl.get(urls[0]), nonAscii, "cs", "ts")).isNull();
+    assertThat(method.signEncoded("GÉT", okhttp3.HttpUrl.get(urls[0]), new ParameterList(1), "cs", "ts"))
+        .isNull();
+  }
+
   private static String macBase64(String algorithm, String key, byte[] message) throws Exception {
     Mac mac = Mac.getInstance(algorithm);
     mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
