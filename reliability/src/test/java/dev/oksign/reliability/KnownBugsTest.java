@@ -146,4 +146,21 @@ class KnownBugsTest {
 
     assertThat(report.toString()).doesNotContain(Secrets.CONSUMER_SECRET);
   }
+
+  /**
+   * examples, {@code sign}: with PLAINTEXT the signature is the signing key, so its {@code
+   * signature:}, {@code authorization:} (or {@code url:}/{@code body:}) lines print both secrets
+   * although {@code --show-key} was not given.
+   */
+  @Test
+  void signWithPlaintextPrintsNoSecretWithoutShowKey() {
+    CliOutputTest.Run r =
+        CliOutputTest.run(
+            CliOutputTest.ENV,
+            "sign", "--method", "GET", "--url", "https://api.flickr.com/services/rest/",
+            "--signature-method", "PLAINTEXT");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).doesNotContain(Secrets.CONSUMER_SECRET);
+  }
 }
