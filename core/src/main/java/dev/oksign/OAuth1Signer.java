@@ -309,10 +309,11 @@ public final class OAuth1Signer {
           body.writeTo(buffer);
           rawForm = buffer.readString(FormBodies.charset(contentType));
         }
+        Charset formCharset = FormBodies.charset(contentType);
         StringBuilder formBuilder = new StringBuilder(rawForm.length() + 256).append(rawForm);
-        appendForm(protocol, encodedSignature, formBuilder);
+        appendForm(protocol, encodedSignature, formCharset, url, formBuilder);
         formOut = formBuilder.toString();
-        byte[] bytes = formOut.getBytes(FormBodies.charset(contentType));
+        byte[] bytes = formOut.getBytes(formCharset);
         out.method(request.method(), RequestBody.create(bytes, contentType));
         // In the network slot OkHttp has already framed the original body: reframe it.
         if (request.header("Content-Length") != null) {
@@ -409,11 +410,35 @@ public final class OAuth1Signer {
     url.addEncodedQueryParameter(OAuth.SIGNATURE, encodedSignature);
   }
 
+  /**
+   * Appends the protocol parameters to a form body. Their escapes must be read back in the body's
+   * charset (the server decodes them so), while the signature covers their UTF-8 form (§3.6): for
+   * a body in another charset, values are escaped from that charset's bytes. A charset that is not
+   * ASCII-compatible (UTF-16) cannot carry escapes at all, and is refused.
+   */
   private static void appendForm(
-      ParameterList protocol, String encodedSignature, StringBuilder form) {
+      ParameterList protocol,
+      String encodedSignature,
+      Charset charset,
+      HttpUrl url,
+      StringBuilder form)
+      throws SigningException {
+    boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+    if (!utf8 && !FormBodies.isAsciiCompatible(charset)) {
+      throw new SigningException(
+          "FORM_BODY placement cannot escape parameters in a "
+              + charset.name()
+              + " form body to "
+              + url.host()
+              + ": use UTF-8 or header placement");
+    }
     for (int i = 0; i < protocol.size(); i++) {
       if (form.length() > 0) form.append('&');
-      form.append(protocol.encodedName(i)).append('=').append(protocol.encodedValue(i));
+      String value = protocol.encodedValue(i);
+      if (!utf8 && value.indexOf('%') >= 0) {
+        value = FormBodies.reencode(value, charset, protocol.encodedName(i), url);
+      }
+      form.append(protocol.encodedName(i)).append('=').append(value);
     }
     if (form.length() > 0) form.append('&');
     form.append(OAuth.SIGNATURE).append('=').append(encodedSignature);

@@ -131,4 +131,47 @@ class HostileInputTest {
     assertThat(signer().includeVersion(false).build().report(request).normalizedParameters())
         .startsWith("=&=b&a=&c=&oauth_consumer_key=");
   }
+
+  @Test
+  void formBodyPlacementEscapesInTheBodysOwnCharset() throws Exception {
+    Request request =
+        new Request.Builder()
+            .url("https://e.com/p")
+            .post(
+                RequestBody.create(
+                    "a=%E9", MediaType.get("application/x-www-form-urlencoded; charset=ISO-8859-1")))
+            .tag(SigningOptions.class, SigningOptions.builder().callback("https://e.com/é").build())
+            .build();
+
+    SigningReport report =
+        signer().placement(Placement.FORM_BODY).includeVersion(false).build().report(request);
+
+    // On the wire é is %E9 (Latin-1); in the base string, as every value, it is UTF-8.
+    assertThat(report.body()).startsWith("a=%E9&oauth_callback=https%3A%2F%2Fe.com%2F%E9&");
+    assertThat(report.normalizedParameters())
+        .startsWith("a=%C3%A9&oauth_callback=https%3A%2F%2Fe.com%2F%C3%A9&");
+    Verification verification =
+        OAuth1Verifier.builder()
+            .clientSecrets(key -> "secret")
+            .tokenSecrets(token -> "tokensecret")
+            .clock(Clock.fixed(Instant.ofEpochSecond(1), ZoneOffset.UTC))
+            .build()
+            .verify(report.signedRequest());
+    assertThat(verification.problem()).isNull();
+    assertThat(verification.protocolParameters()).containsEntry("oauth_callback", "https://e.com/é");
+  }
+
+  @Test
+  void formBodyPlacementRefusesACharsetThatCannotCarryEscapes() {
+    Request request =
+        new Request.Builder()
+            .url("https://e.com/p")
+            .post(RequestBody.create("a=1", MediaType.get("application/x-www-form-urlencoded; charset=UTF-16")))
+            .build();
+    assertThatThrownBy(() -> signer().placement(Placement.FORM_BODY).build().sign(request))
+        .isInstanceOf(SigningException.class)
+        .hasMessage(
+            "FORM_BODY placement cannot escape parameters in a UTF-16 form body to e.com:"
+                + " use UTF-8 or header placement");
+  }
 }

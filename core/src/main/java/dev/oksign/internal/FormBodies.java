@@ -3,7 +3,9 @@ package dev.oksign.internal;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import dev.oksign.SigningException;
 import okhttp3.FormBody;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
@@ -26,6 +28,41 @@ public final class FormBodies {
     } catch (RuntimeException unsupported) {
       return StandardCharsets.UTF_8;
     }
+  }
+
+  /** True if {@code charset} writes ASCII as ASCII, so a form's escapes survive it. */
+  public static boolean isAsciiCompatible(Charset charset) {
+    String probe = "Az09%&=+-._~";
+    return java.util.Arrays.equals(
+        probe.getBytes(charset), probe.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Re-escapes a UTF-8 percent-encoded value with the bytes of {@code charset}, for a form body in
+   * that charset.
+   *
+   * @throws SigningException if the value has a character {@code charset} cannot represent
+   */
+  public static String reencode(String encodedUtf8, Charset charset, String name, HttpUrl url)
+      throws SigningException {
+    String decoded = Percent.decode(encodedUtf8, false);
+    if (!charset.newEncoder().canEncode(decoded)) {
+      throw new SigningException(
+          name + " has a character that the form body's charset " + charset.name()
+              + " cannot represent, in the request to " + url.host());
+    }
+    byte[] bytes = decoded.getBytes(charset);
+    StringBuilder out = new StringBuilder(bytes.length * 3);
+    for (byte b : bytes) {
+      char c = (char) (b & 0xFF);
+      if (Percent.isUnreserved(c)) {
+        out.append(c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+      }
+    }
+    return out.toString();
   }
 
   /** The raw body bytes as a string, or throws if the body cannot be read twice. */
