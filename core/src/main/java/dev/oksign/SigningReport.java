@@ -39,16 +39,24 @@ public record SigningReport(
                 new java.util.LinkedHashMap<>(protocolParameters));
   }
 
-  /** Everything but the signing key (and, for PLAINTEXT, the signature, which is the key). */
+  /**
+   * Everything but the signing key (and, for PLAINTEXT, the signature, which is the key, wherever
+   * it was placed).
+   */
   @Override
   public String toString() {
-    boolean plaintext = "PLAINTEXT".equals(signatureMethod);
+    // PLAINTEXT's signature is the signing key: then hide it, also where it was placed in the URL.
+    boolean revealsKey = signature != null && signature.equals(signingKey);
+    String shownUrl =
+        revealsKey && url != null
+            ? url.replace(dev.oksign.internal.Percent.encode(signature), "██")
+            : url;
     return "SigningReport[baseString="
         + baseString
         + ", signature="
-        + (plaintext ? "██" : signature)
+        + (revealsKey ? "██" : signature)
         + ", url="
-        + url
+        + shownUrl
         + "]";
   }
 }

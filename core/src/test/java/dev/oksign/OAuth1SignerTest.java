@@ -259,4 +259,18 @@ class OAuth1SignerTest {
     mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
     return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void aPlaintextReportHidesTheSignatureEvenInItsUrl() throws Exception {
+    SigningReport report =
+        signer()
+            .signatureMethod(SignatureMethod.PLAINTEXT)
+            .placement(Placement.QUERY)
+            .build()
+            .report(get("https://e.com/p"));
+    assertThat(report.url()).endsWith("&oauth_signature=cs%2525secret%26");
+    assertThat(report.toString())
+        .contains("oauth_signature=██")
+        .doesNotContain("cs%secret", "cs%25secret", "cs%2525secret");
+  }
 }
