@@ -41,7 +41,8 @@ class AuthorizationHeaderFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void quotedPairsRoundTrip(FuzzedDataProvider data) {
     List<Map.Entry<String, String>> pairs = new ArrayList<>();
-    StringBuilder header = new StringBuilder(data.pickValue(new String[] {"OAuth", "oauth", "OAUTH"}));
+    StringBuilder header =
+        new StringBuilder(data.pickValue(new String[] {"OAuth", "oauth", "OAUTH"}));
     header.append(' ');
     for (int i = data.consumeInt(0, 6); i > 0; i--) {
       String name = data.consumeAsciiString(10).replaceAll("[\\s=,\"\\\\\\p{Cntrl}]", "");

@@ -15,9 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The command line's stdout and stderr, for runs that succeed and runs that fail, with the
- * secrets given through the environment and through options: no secret in any output unless
- * {@code --show-key} asks for it, which is checked to work (so the scan can fail).
+ * The command line's stdout and stderr, for runs that succeed and runs that fail, with the secrets
+ * given through the environment and through options: no secret in any output unless {@code
+ * --show-key} asks for it, which is checked to work (so the scan can fail).
  */
 class CliOutputTest {
   record Run(int exit, String out, String err) {}
@@ -33,7 +33,8 @@ class CliOutputTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 env),
             args);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static final Map<String, String> ENV =
@@ -46,10 +47,23 @@ class CliOutputTest {
       for (String method : new String[] {"HMAC-SHA1", "HMAC-SHA256"}) {
         ok.add(
             new String[] {
-              "sign", "--method", "POST", "--url", "https://api.flickr.com/services/rest/?a=1",
-              "--body", "b=2", "--token", Secrets.TOKEN.value(), "--token-secret",
-              Secrets.TOKEN_SECRET, "--signature-method", method, "--placement", placement,
-              "--debug-sbs", "oauth_problem=signature_invalid&debug_sbs=POST&https%3A%2F%2Fx&y"
+              "sign",
+              "--method",
+              "POST",
+              "--url",
+              "https://api.flickr.com/services/rest/?a=1",
+              "--body",
+              "b=2",
+              "--token",
+              Secrets.TOKEN.value(),
+              "--token-secret",
+              Secrets.TOKEN_SECRET,
+              "--signature-method",
+              method,
+              "--placement",
+              placement,
+              "--debug-sbs",
+              "oauth_problem=signature_invalid&debug_sbs=POST&https%3A%2F%2Fx&y"
             });
       }
     }
@@ -64,7 +78,19 @@ class CliOutputTest {
     }
 
     // --show-key prints the signing key: the scan would catch it.
-    Run shown = run(ENV, "sign", "--method", "GET", "--url", "https://e.com/", "--token", "t", "--token-secret", Secrets.TOKEN_SECRET, "--show-key");
+    Run shown =
+        run(
+            ENV,
+            "sign",
+            "--method",
+            "GET",
+            "--url",
+            "https://e.com/",
+            "--token",
+            "t",
+            "--token-secret",
+            Secrets.TOKEN_SECRET,
+            "--show-key");
     assertThat(shown.exit()).as("%s", shown.err()).isZero();
     assertThat(shown.out()).contains("signing_key: " + Secrets.CONSUMER_SECRET + "&");
     runs++;

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,10 +39,10 @@ import org.junit.jupiter.api.Test;
  * Faults injected by {@link FakeFlickr} (a dropped connection, a 503, a slow answer, a clock far
  * off) and redirects served by MockWebServer (the fake does not redirect its API calls). Each ends
  * as documented: an attempt OkHttp retries is signed again with a fresh nonce and verifies; a
- * redirect is signed for the URL it goes to, and not at all for a host outside the scope; a
- * timeout or a drop on a fresh connection is a clear {@link IOException} after one attempt; a
- * refused timestamp is an {@link OAuthProblemException}, corrected and retried once where the
- * retry companion is installed. Every exception is scanned for secrets.
+ * redirect is signed for the URL it goes to, and not at all for a host outside the scope; a timeout
+ * or a drop on a fresh connection is a clear {@link IOException} after one attempt; a refused
+ * timestamp is an {@link OAuthProblemException}, corrected and retried once where the retry
+ * companion is installed. Every exception is scanned for secrets.
  */
 class FaultsTest {
   static final AtomicInteger faultsSurvived = new AtomicInteger();
@@ -66,10 +65,15 @@ class FaultsTest {
     Secrets.register(token.secret());
     OAuth1Signer signer =
         OAuth1Signer.builder().clientCredentials(Secrets.CLIENT).token(token).build();
-    oauth = OAuth1Interceptor.builder(signer).host(fake.restBaseUrl().host()).allowHttp(true).build();
+    oauth =
+        OAuth1Interceptor.builder(signer).host(fake.restBaseUrl().host()).allowHttp(true).build();
     recorder = new LoadTest.Recorder();
     client =
-        Clients.BASE.newBuilder().addNetworkInterceptor(oauth).addNetworkInterceptor(recorder).build();
+        Clients.BASE
+            .newBuilder()
+            .addNetworkInterceptor(oauth)
+            .addNetworkInterceptor(recorder)
+            .build();
     login =
         fake.restBaseUrl()
             .newBuilder()
@@ -191,7 +195,8 @@ class FaultsTest {
     // With the retry companion in the application slot, a fresh client retries at once.
     startFakeClients();
     OkHttpClient retrying =
-        Clients.BASE.newBuilder()
+        Clients.BASE
+            .newBuilder()
             .addInterceptor(oauth.clockSkewRetry())
             .addNetworkInterceptor(oauth)
             .addNetworkInterceptor(recorder)
@@ -222,10 +227,15 @@ class FaultsTest {
     Secrets.register(token.secret());
     OAuth1Signer signer =
         OAuth1Signer.builder().clientCredentials(Secrets.CLIENT).token(token).build();
-    oauth = OAuth1Interceptor.builder(signer).host(fake.restBaseUrl().host()).allowHttp(true).build();
+    oauth =
+        OAuth1Interceptor.builder(signer).host(fake.restBaseUrl().host()).allowHttp(true).build();
     recorder = new LoadTest.Recorder();
     client =
-        Clients.BASE.newBuilder().addNetworkInterceptor(oauth).addNetworkInterceptor(recorder).build();
+        Clients.BASE
+            .newBuilder()
+            .addNetworkInterceptor(oauth)
+            .addNetworkInterceptor(recorder)
+            .build();
     login =
         fake.restBaseUrl()
             .newBuilder()
@@ -252,7 +262,8 @@ class FaultsTest {
             .token(Secrets.TOKEN)
             .placement(placement)
             .build();
-    return Clients.BASE.newBuilder()
+    return Clients.BASE
+        .newBuilder()
         .addNetworkInterceptor(
             OAuth1Interceptor.builder(signer).host(front.getHostName()).allowHttp(true).build())
         .build();
@@ -302,11 +313,18 @@ class FaultsTest {
   void aRedirectToAnotherHostCarriesNoOAuthParameterAtAll() throws Exception {
     // "localhost" and the front's "127.0.0.1" are one machine but two hosts to the scope.
     HttpUrl elsewhere =
-        foreign.url("/collect").newBuilder().host(front.getHostName().equals("localhost") ? "127.0.0.1" : "localhost").build();
+        foreign
+            .url("/collect")
+            .newBuilder()
+            .host(front.getHostName().equals("localhost") ? "127.0.0.1" : "localhost")
+            .build();
     for (Placement placement : Placement.values()) {
       for (int code : new int[] {302, 307}) {
         front.enqueue(
-            new MockResponse.Builder().code(code).setHeader("Location", elsewhere.toString()).build());
+            new MockResponse.Builder()
+                .code(code)
+                .setHeader("Location", elsewhere.toString())
+                .build());
         foreign.enqueue(new MockResponse.Builder().code(200).body("elsewhere").build());
         Request request =
             new Request.Builder()
@@ -323,7 +341,8 @@ class FaultsTest {
         assertThat(away.getUrl().toString()).doesNotContain("oauth_");
         String body = away.getBody() == null ? "" : away.getBody().utf8();
         assertThat(body).as("%s %s body", placement, code).doesNotContain("oauth_");
-        Secrets.assertAbsent("request to a foreign host", away.getRequestLine() + away.getHeaders() + body);
+        Secrets.assertAbsent(
+            "request to a foreign host", away.getRequestLine() + away.getHeaders() + body);
         faultsSurvived.incrementAndGet();
       }
     }
@@ -332,11 +351,5 @@ class FaultsTest {
   @AfterAll
   static void figures() {
     Figures.record("faults.survived", faultsSurvived.get());
-  }
-
-  static List<String> names(List<RecordedRequest> requests) {
-    List<String> out = new ArrayList<>();
-    for (RecordedRequest r : requests) out.add(r.getRequestLine());
-    return out;
   }
 }

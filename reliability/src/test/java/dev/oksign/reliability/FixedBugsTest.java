@@ -28,7 +28,8 @@ class FixedBugsTest {
   @Test
   void verifierSkipsEmptyQueryPairsAsTheSignerDoes() throws Exception {
     Request signed =
-        signer.sign(new Request.Builder().url("https://api.flickr.com/services/rest/?a=1&&b=2").build());
+        signer.sign(
+            new Request.Builder().url("https://api.flickr.com/services/rest/?a=1&&b=2").build());
 
     Verification v = verifier.verify(signed);
 
@@ -40,5 +41,4 @@ class FixedBugsTest {
                 + "%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1700000000"
                 + "%26oauth_version%3D1.0");
   }
-
 }

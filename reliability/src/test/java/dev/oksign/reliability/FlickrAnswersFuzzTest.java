@@ -22,8 +22,8 @@ import retrofit2.Response;
  * Flickr's answers, as the Flickr client reads them: the JSON models with Flickr's mixed types
  * ({@code "total":"1234"} next to {@code "pages":3}, {@code perpage} or {@code per_page}, 0/1
  * booleans) and the mapping of {@code stat=fail} and HTTP errors to {@link FlickrException}.
- * Whatever the answer, {@code execute()} gives a page or throws an {@link IOException}: a
- * {@link FlickrException} for {@code stat=fail}, HTTP errors and bodies that are not Flickr's JSON.
+ * Whatever the answer, {@code execute()} gives a page or throws an {@link IOException}: a {@link
+ * FlickrException} for {@code stat=fail}, HTTP errors and bodies that are not Flickr's JSON.
  * Answers come from a MockWebServer on loopback, so the whole client path runs.
  */
 class FlickrAnswersFuzzTest {
@@ -138,9 +138,7 @@ class FlickrAnswersFuzzTest {
       Map<String, Object> fail = failOf(Fuzzed.sent(body)); // as UTF-8 carried it
       if (code == 200 && fail != null) {
         assertThat(e.code()).isEqualTo(((Number) fail.get("code")).intValue());
-        assertThat(e.flickrMessage())
-            .as("body %s", escape(body))
-            .isEqualTo(fail.get("message"));
+        assertThat(e.flickrMessage()).as("body %s", escape(body)).isEqualTo(fail.get("message"));
       }
       return;
     } catch (IOException e) {

@@ -37,9 +37,38 @@ final class Fuzzed {
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   static final String[] HOSTILE = {
-    "\r\n", "\r", "\n", "\u0000", "\"", "\\\"", ",", "=", "&", "%", "%zz", "%4", "%41", "%2a", "+",
-    " ", "\t", "\\", "\uD800", "\uDC00", "\uD83D\uDE00", "é", "~", "oauth_", "?", "#", "/", ";",
-    "\u007f", "\u2028", "\uFEFF", "OAuth "
+    "\r\n",
+    "\r",
+    "\n",
+    "\u0000",
+    "\"",
+    "\\\"",
+    ",",
+    "=",
+    "&",
+    "%",
+    "%zz",
+    "%4",
+    "%41",
+    "%2a",
+    "+",
+    " ",
+    "\t",
+    "\\",
+    "\uD800",
+    "\uDC00",
+    "\uD83D\uDE00",
+    "é",
+    "~",
+    "oauth_",
+    "?",
+    "#",
+    "/",
+    ";",
+    "\u007f",
+    "\u2028",
+    "\uFEFF",
+    "OAuth "
   };
 
   private static final String[] HOSTS = {
@@ -101,7 +130,9 @@ final class Fuzzed {
 
   /** {@code s} as it reaches the server: UTF-8 has no form for a lone surrogate, sent as '?'. */
   static String sent(String s) {
-    return new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(
+        s.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** A store that never refuses, so that only the signature decides. */
@@ -110,7 +141,8 @@ final class Fuzzed {
   static Case newCase(FuzzedDataProvider d) {
     String consumerKey = nonEmpty(d, 16, "key");
     String consumerSecret = nonEmpty(d, 16, "secret");
-    Token token = d.consumeBoolean() ? new Token(nonEmpty(d, 16, "t"), nonEmpty(d, 16, "ts")) : null;
+    Token token =
+        d.consumeBoolean() ? new Token(nonEmpty(d, 16, "t"), nonEmpty(d, 16, "ts")) : null;
     OAuth1Signer.Builder signer =
         OAuth1Signer.builder()
             .clientCredentials(consumerKey, consumerSecret)
@@ -121,7 +153,8 @@ final class Fuzzed {
             .placement(d.pickValue(Placement.values()));
     String nonce = text(d, 16);
     if (!nonce.isEmpty()) signer.nonces(() -> nonce);
-    if (d.consumeBoolean()) signer.realm(d.consumeAsciiString(12).replace("\"", "").replace("\\", ""));
+    if (d.consumeBoolean())
+      signer.realm(d.consumeAsciiString(12).replace("\"", "").replace("\\", ""));
     if (d.consumeBoolean()) signer.bodyHash(true);
     OAuth1Signer built;
     try {
@@ -131,7 +164,9 @@ final class Fuzzed {
     }
 
     HttpUrl.Builder url =
-        new HttpUrl.Builder().scheme(d.consumeBoolean() ? "https" : "http").host(d.pickValue(HOSTS));
+        new HttpUrl.Builder()
+            .scheme(d.consumeBoolean() ? "https" : "http")
+            .host(d.pickValue(HOSTS));
     int port = d.pickValue(PORTS);
     if (port > 0) url.port(port);
     for (int i = d.consumeInt(0, 3); i > 0; i--) url.addPathSegment(text(d, 12));
@@ -162,7 +197,8 @@ final class Fuzzed {
     List<Map.Entry<String, String>> signed = new ArrayList<>();
     if (d.consumeBoolean()) options.callback(text(d, 20));
     if (d.consumeBoolean()) options.verifier(text(d, 12));
-    if (d.consumeBoolean()) options.protocolParameter("oauth_" + d.consumeAsciiString(6), text(d, 8));
+    if (d.consumeBoolean())
+      options.protocolParameter("oauth_" + d.consumeAsciiString(6), text(d, 8));
     if (d.consumeBoolean()) {
       String name = text(d, 8);
       String value = text(d, 8);
@@ -170,7 +206,10 @@ final class Fuzzed {
       signed.add(Map.entry(name, value));
     }
     Request.Builder request =
-        new Request.Builder().url(url.build()).method(method, body).tag(SigningOptions.class, options.build());
+        new Request.Builder()
+            .url(url.build())
+            .method(method, body)
+            .tag(SigningOptions.class, options.build());
     return new Case(built, consumerKey, consumerSecret, token, request.build(), signed);
   }
 

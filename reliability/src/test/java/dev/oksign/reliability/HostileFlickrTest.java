@@ -1,6 +1,5 @@
 package dev.oksign.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oksign.flickr.Flickr;
 import dev.oksign.flickr.FlickrException;
@@ -23,12 +22,15 @@ import retrofit2.Response;
 class HostileFlickrTest {
   @Test
   void hostileSearchTextIsSignedSoFakeFlickrVerifiesIt() throws Exception {
-    try (FakeFlickr fake = KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
+    try (FakeFlickr fake =
+        KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
       fake.start();
       Flickr flickr =
           Flickr.builder()
               .clientCredentials(Secrets.CLIENT)
-              .token(fake.issueAccessToken(Secrets.CONSUMER_KEY, FakeFlickrData.DEMO_USER_NSID, "read"))
+              .token(
+                  fake.issueAccessToken(
+                      Secrets.CONSUMER_KEY, FakeFlickrData.DEMO_USER_NSID, "read"))
               .restBaseUrl(fake.restBaseUrl())
               .oauthBaseUrl(fake.oauthBaseUrl())
               .uploadBaseUrl(fake.uploadBaseUrl())
@@ -45,9 +47,15 @@ class HostileFlickrTest {
           softly.assertThat(response.code()).as(e.getKey()).isEqualTo(200);
         } catch (FlickrException refused) {
           // Flickr's own refusals (stat=fail) are fine; a signature problem is not.
-          softly.assertThat(refused.httpStatus()).as("%s: %s", e.getKey(), refused.getMessage()).isEqualTo(200);
+          softly
+              .assertThat(refused.httpStatus())
+              .as("%s: %s", e.getKey(), refused.getMessage())
+              .isEqualTo(200);
         }
-        String sent = fake.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS).getUrl().queryParameter("text");
+        String sent =
+            fake.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS)
+                .getUrl()
+                .queryParameter("text");
         softly.assertThat(sent).as(e.getKey()).isEqualTo(Fuzzed.sent(text));
       }
       softly.assertAll();

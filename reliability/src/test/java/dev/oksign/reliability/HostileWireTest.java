@@ -127,7 +127,9 @@ class HostileWireTest {
     assertThat(recorded.getHeaders().names()).doesNotContain("X-Injected", "x-injected");
     if (signer.placement() == Placement.AUTHORIZATION_HEADER) {
       assertThat(authorization).hasSize(1);
-      assertThat(authorization.get(0)).doesNotContain("\r", "\n", "\u0000").matches("[\\x20-\\x7e]*");
+      assertThat(authorization.get(0))
+          .doesNotContain("\r", "\n", "\u0000")
+          .matches("[\\x20-\\x7e]*");
       AuthorizationHeader.parse(authorization.get(0));
     } else {
       assertThat(authorization).isEmpty();
@@ -146,8 +148,7 @@ class HostileWireTest {
   }
 
   @Test
-  void hostileValuesInEveryPositionAndPlacementAreSignedSoTheServerVerifiesThem()
-      throws Exception {
+  void hostileValuesInEveryPositionAndPlacementAreSignedSoTheServerVerifiesThem() throws Exception {
     SoftAssertions softly = new SoftAssertions();
     for (Map.Entry<String, String> e : VALUES.entrySet()) {
       String h = e.getValue();
@@ -159,7 +160,8 @@ class HostileWireTest {
         requests.put(
             "path segment", post(base().newBuilder().addPathSegment(h.isEmpty() ? "e" : h), form));
         requests.put(
-            "form name", post(base().newBuilder(), new FormBody.Builder().add("f" + h, "1").build()));
+            "form name",
+            post(base().newBuilder(), new FormBody.Builder().add("f" + h, "1").build()));
         requests.put(
             "form value", post(base().newBuilder(), new FormBody.Builder().add("f", h).build()));
         requests.put(
@@ -176,14 +178,17 @@ class HostileWireTest {
               post(base().newBuilder(), form).newBuilder().tag(Token.class, token).build());
         }
         for (Map.Entry<String, Request> r : requests.entrySet()) {
-          String problem = roundTrip(signer(consumerKeyAlone, placement), r.getValue(), consumerKeyAlone);
+          String problem =
+              roundTrip(signer(consumerKeyAlone, placement), r.getValue(), consumerKeyAlone);
           softly.assertThat(problem).as("%s in %s, %s", e.getKey(), r.getKey(), placement).isNull();
         }
         if (!h.isEmpty()) {
           String key = "k" + h;
-          String problem =
-              roundTrip(signer(key, placement), post(base().newBuilder(), form), key);
-          softly.assertThat(problem).as("%s in the consumer key, %s", e.getKey(), placement).isNull();
+          String problem = roundTrip(signer(key, placement), post(base().newBuilder(), form), key);
+          softly
+              .assertThat(problem)
+              .as("%s in the consumer key, %s", e.getKey(), placement)
+              .isNull();
         }
       }
     }
@@ -196,11 +201,15 @@ class HostileWireTest {
     for (Placement placement : Placement.values()) {
       FormBody form = new FormBody.Builder().add("big", big).add("small", "1").build();
       String problem =
-          roundTrip(signer(consumerKeyAlone, placement), post(base().newBuilder(), form), consumerKeyAlone);
+          roundTrip(
+              signer(consumerKeyAlone, placement),
+              post(base().newBuilder(), form),
+              consumerKeyAlone);
       assertThat(problem).as("%s", placement).isNull();
     }
     RequestBody raw =
-        RequestBody.create("big=" + big + "&e=%C3%A9", MediaType.get("application/x-www-form-urlencoded"));
+        RequestBody.create(
+            "big=" + big + "&e=%C3%A9", MediaType.get("application/x-www-form-urlencoded"));
     assertThat(
             roundTrip(
                 signer(consumerKeyAlone, Placement.AUTHORIZATION_HEADER),
@@ -218,7 +227,9 @@ class HostileWireTest {
     broken.put("lone % at the end of the query", get(base() + "?a=100%"));
     broken.put(
         "invalid escape in a raw form body",
-        post(base().newBuilder(), RequestBody.create("a=%G1", MediaType.get("application/x-www-form-urlencoded"))));
+        post(
+            base().newBuilder(),
+            RequestBody.create("a=%G1", MediaType.get("application/x-www-form-urlencoded"))));
     broken.put("oauth_ parameter in the query", get(base() + "?oauth_token=x"));
     broken.put(
         "oauth_ parameter in the form body",

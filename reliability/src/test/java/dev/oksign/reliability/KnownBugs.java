@@ -27,11 +27,10 @@ final class KnownBugs {
    * longer matches: {@code signature_invalid}.
    */
   static boolean formPlacementInAnotherCharset(OAuth1Signer signer, Request request) {
-    if (ENFORCE || signer.placement() != Placement.FORM_BODY || request.body() == null) return false;
+    if (ENFORCE || signer.placement() != Placement.FORM_BODY || request.body() == null)
+      return false;
     MediaType type = request.body().contentType();
-    return type != null
-        && type.charset() != null
-        && !type.charset().equals(StandardCharsets.UTF_8);
+    return type != null && type.charset() != null && !type.charset().equals(StandardCharsets.UTF_8);
   }
 
   /**

@@ -90,13 +90,14 @@ class KnownBugsTest {
     @retrofit2.http.POST(".")
     @dev.oksign.flickr.FlickrMethod("flickr.photos.addTags")
     retrofit2.Call<okhttp3.ResponseBody> addTags(
-        @retrofit2.http.Field("photo_id") String photoId, @retrofit2.http.Field("tags") String tags);
+        @retrofit2.http.Field("photo_id") String photoId,
+        @retrofit2.http.Field("tags") String tags);
   }
 
   /**
-   * retrofit-flickr (the client it builds): OkHttp's default {@code retryOnConnectionFailure}
-   * sends a POST again when a pooled connection drops after the server read it, so a write the
-   * user did not ask to retry can be applied twice. Expected: one attempt and an IOException.
+   * retrofit-flickr (the client it builds): OkHttp's default {@code retryOnConnectionFailure} sends
+   * a POST again when a pooled connection drops after the server read it, so a write the user did
+   * not ask to retry can be applied twice. Expected: one attempt and an IOException.
    */
   @Test
   void aFlickrPostIsNotSentAgainWhenThePooledConnectionDrops() throws Exception {
@@ -109,7 +110,9 @@ class KnownBugsTest {
               .clientCredentials(Secrets.CLIENT)
               .token(
                   fake.issueAccessToken(
-                      Secrets.CONSUMER_KEY, dev.oksign.testing.FakeFlickrData.DEMO_USER_NSID, "write"))
+                      Secrets.CONSUMER_KEY,
+                      dev.oksign.testing.FakeFlickrData.DEMO_USER_NSID,
+                      "write"))
               .restBaseUrl(fake.restBaseUrl())
               .oauthBaseUrl(fake.oauthBaseUrl())
               .uploadBaseUrl(fake.uploadBaseUrl())
@@ -157,8 +160,13 @@ class KnownBugsTest {
     CliOutputTest.Run r =
         CliOutputTest.run(
             CliOutputTest.ENV,
-            "sign", "--method", "GET", "--url", "https://api.flickr.com/services/rest/",
-            "--signature-method", "PLAINTEXT");
+            "sign",
+            "--method",
+            "GET",
+            "--url",
+            "https://api.flickr.com/services/rest/",
+            "--signature-method",
+            "PLAINTEXT");
 
     assertThat(r.exit()).isZero();
     assertThat(r.out()).doesNotContain(Secrets.CONSUMER_SECRET);

@@ -101,7 +101,11 @@ class LoadTest {
           OAuth1Interceptor.builder(signer).host(fake.restBaseUrl().host()).allowHttp(true).build();
       Recorder recorder = new Recorder();
       OkHttpClient client =
-          Clients.BASE.newBuilder().addNetworkInterceptor(oauth).addNetworkInterceptor(recorder).build();
+          Clients.BASE
+              .newBuilder()
+              .addNetworkInterceptor(oauth)
+              .addNetworkInterceptor(recorder)
+              .build();
       HttpUrl checkToken =
           fake.restBaseUrl()
               .newBuilder()
@@ -152,8 +156,8 @@ class LoadTest {
   }
 
   /**
-   * The interceptor's own cost: the same fixed answer from a server that does not verify, with
-   * and without signing, so that only the client side differs.
+   * The interceptor's own cost: the same fixed answer from a server that does not verify, with and
+   * without signing, so that only the client side differs.
    */
   @Test
   void signingCostNextToTheSameClientUnsigned() throws Exception {
@@ -169,9 +173,11 @@ class LoadTest {
           });
       server.start();
       Token[] tokens = new Token[USERS];
-      for (int u = 0; u < USERS; u++) tokens[u] = new Token("token-" + u, Secrets.userTokenSecret(u));
+      for (int u = 0; u < USERS; u++)
+        tokens[u] = new Token("token-" + u, Secrets.userTokenSecret(u));
       OAuth1Interceptor oauth =
-          OAuth1Interceptor.builder(OAuth1Signer.builder().clientCredentials(Secrets.CLIENT).build())
+          OAuth1Interceptor.builder(
+                  OAuth1Signer.builder().clientCredentials(Secrets.CLIENT).build())
               .host(server.getHostName())
               .allowHttp(true)
               .build();
@@ -214,7 +220,8 @@ class LoadTest {
         String token = "\"token\":{\"_content\":\"" + tokens[user].value() + "\"}";
         String nsid = "\"nsid\":\"" + nsids[user].replace("/", "\\/") + "\"";
         if (!body.contains(token) || !body.contains(nsid)) {
-          throw new AssertionError("request " + n + " of user " + user + " answered for another: " + body);
+          throw new AssertionError(
+              "request " + n + " of user " + user + " answered for another: " + body);
         }
       }
     };
@@ -236,7 +243,8 @@ class LoadTest {
       Request.Builder request = new Request.Builder().url(url);
       if (token != null) request.tag(Token.class, token);
       try (Response response = client.newCall(request.build()).execute()) {
-        if (response.code() != 200) throw new AssertionError("request " + n + ": " + response.code());
+        if (response.code() != 200)
+          throw new AssertionError("request " + n + ": " + response.code());
         response.body().string();
       }
     };

@@ -8,9 +8,9 @@ import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
 
 /**
- * Client sockets with TCP_NODELAY. OkHttp writes a request's headers and body in two segments;
- * with Nagle's algorithm the second waits for the server's delayed ACK, some 40 ms on Linux
- * loopback, which would make every POST of these tests wait for nothing.
+ * Client sockets with TCP_NODELAY. OkHttp writes a request's headers and body in two segments; with
+ * Nagle's algorithm the second waits for the server's delayed ACK, some 40 ms on Linux loopback,
+ * which would make every POST of these tests wait for nothing.
  */
 final class NoDelaySockets extends SocketFactory {
   static final NoDelaySockets INSTANCE = new NoDelaySockets();

@@ -60,7 +60,8 @@ class OAuth1VerifierFuzzTest {
 
     assertThat(v.isValid())
         .as(
-            "%s%nsigned:   %s%nverified: %s%nsigner: %s, realm/report: %s%nsent: %s %s%n%s%nbody: %s",
+            "%s%nsigned:   %s%nverified: %s%nsigner: %s, realm/report: %s%nsent: %s %s%n%s%nbody:"
+                + " %s",
             v,
             report.baseString(),
             v.baseString(),
@@ -76,9 +77,9 @@ class OAuth1VerifierFuzzTest {
 
   /**
    * Changes one byte of what was sent (method, URL, Authorization header or body): if the verifier
-   * still says valid, the change did not touch anything signed (the verifier computed the very
-   * same base string and protocol parameters, as when a hex digit changes case). Then a change
-   * that alters a signed value for sure: never valid. PLAINTEXT signs no request byte by design
+   * still says valid, the change did not touch anything signed (the verifier computed the very same
+   * base string and protocol parameters, as when a hex digit changes case). Then a change that
+   * alters a signed value for sure: never valid. PLAINTEXT signs no request byte by design
    * (§3.4.4), so for it only the consumer key, token and signature must be unchanged.
    */
   @FuzzTest(maxDuration = "60s")
@@ -163,7 +164,8 @@ class OAuth1VerifierFuzzTest {
   void arbitraryRequestsGetAKnownProblem(FuzzedDataProvider data) {
     String method = data.pickValue(new String[] {"GET", "POST", "get", "PUT", ""});
     HttpUrl url = HttpUrl.parse(data.consumeString(120));
-    if (url == null) url = HttpUrl.get("https://api.flickr.com/services/rest/?" + Fuzzed.text(data, 40));
+    if (url == null)
+      url = HttpUrl.get("https://api.flickr.com/services/rest/?" + Fuzzed.text(data, 40));
     Headers.Builder headers = new Headers.Builder();
     for (int i = data.consumeInt(0, 3); i > 0; i--) {
       String name = data.pickValue(new String[] {"Authorization", "authorization", "Content-Type"});

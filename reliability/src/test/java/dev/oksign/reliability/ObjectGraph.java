@@ -10,8 +10,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Counts the objects reachable from a root through instance fields, arrays, collections and maps:
- * a measure of state that would grow if a signer cached something per request, per nonce or per
+ * Counts the objects reachable from a root through instance fields, arrays, collections and maps: a
+ * measure of state that would grow if a signer cached something per request, per nonce or per
  * token. Objects of the JDK are counted but not opened (their fields are closed to reflection),
  * except arrays, collections and maps, whose elements are followed.
  */
@@ -42,8 +42,10 @@ final class ObjectGraph {
           todo.push(e.getKey());
           todo.push(e.getValue());
         }
-      } else if (!type.getName().startsWith("java.") && !type.getName().startsWith("javax.")
-          && !type.getName().startsWith("jdk.") && !type.getName().startsWith("sun.")) {
+      } else if (!type.getName().startsWith("java.")
+          && !type.getName().startsWith("javax.")
+          && !type.getName().startsWith("jdk.")
+          && !type.getName().startsWith("sun.")) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
           for (Field f : c.getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) continue;

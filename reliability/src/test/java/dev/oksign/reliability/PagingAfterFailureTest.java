@@ -29,12 +29,15 @@ class PagingAfterFailureTest {
 
   /** Walks photoset 1234 by 500s with page 2 answered 503; returns the failure, checked. */
   static UncheckedIOException walkWithPageTwoFailing() throws Exception {
-    try (FakeFlickr fake = KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
+    try (FakeFlickr fake =
+        KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
       fake.start();
       Flickr flickr =
           Flickr.builder()
               .clientCredentials(Secrets.CLIENT)
-              .token(fake.issueAccessToken(Secrets.CONSUMER_KEY, FakeFlickrData.DEMO_USER_NSID, "read"))
+              .token(
+                  fake.issueAccessToken(
+                      Secrets.CONSUMER_KEY, FakeFlickrData.DEMO_USER_NSID, "read"))
               .restBaseUrl(fake.restBaseUrl())
               .oauthBaseUrl(fake.oauthBaseUrl())
               .uploadBaseUrl(fake.uploadBaseUrl())
@@ -49,7 +52,8 @@ class PagingAfterFailureTest {
                           .getPhotos(FakeFlickrData.PHOTOSET_1234_ID, null, null, page, perPage))
               .build();
       List<String> expected = new ArrayList<>();
-      for (FakeFlickrData.Photo p : fake.data().photoset(FakeFlickrData.PHOTOSET_1234_ID).photos()) {
+      for (FakeFlickrData.Photo p :
+          fake.data().photoset(FakeFlickrData.PHOTOSET_1234_ID).photos()) {
         expected.add(p.id());
       }
 
@@ -70,7 +74,8 @@ class PagingAfterFailureTest {
       assertThat(delivered).isEqualTo(expected.subList(0, 500));
       assertThat(photos.hasNext()).as("the walk ended").isFalse();
       Figures.record("paging.deliveredBeforeFailure", delivered.size());
-      // That the message names page 2 and the 500 items delivered is KnownBugsTest's: it does not yet.
+      // That the message names page 2 and the 500 items delivered is KnownBugsTest's: it does not
+      // yet.
       return failure;
     }
   }

@@ -78,7 +78,9 @@ class ParameterParsersFuzzTest {
     parsed.sort();
     for (int i = 1; i < parsed.size(); i++) {
       int c = parsed.encodedName(i - 1).compareTo(parsed.encodedName(i));
-      assertThat(c < 0 || (c == 0 && parsed.encodedValue(i - 1).compareTo(parsed.encodedValue(i)) <= 0))
+      assertThat(
+              c < 0
+                  || (c == 0 && parsed.encodedValue(i - 1).compareTo(parsed.encodedValue(i)) <= 0))
           .isTrue();
     }
   }

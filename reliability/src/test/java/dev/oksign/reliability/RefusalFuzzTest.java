@@ -39,8 +39,14 @@ class RefusalFuzzTest {
     "user_nsid", "username", "fullname", "x"
   };
   static final String[] PROBLEMS = {
-    "signature_invalid", "timestamp_refused", "nonce_used", "token_rejected", "parameter_absent",
-    "consumer_key_unknown", "permission_denied", ""
+    "signature_invalid",
+    "timestamp_refused",
+    "nonce_used",
+    "token_rejected",
+    "parameter_absent",
+    "consumer_key_unknown",
+    "permission_denied",
+    ""
   };
   static final int[] STATUSES = {200, 201, 204, 302, 400, 401, 403, 404, 500, 503};
 
@@ -94,11 +100,15 @@ class RefusalFuzzTest {
             .build();
     OAuth1Interceptor oauth = OAuth1Interceptor.create(signer, "api.flickr.com");
     Request request =
-        new Request.Builder().url("https://api.flickr.com/services/rest/?method=flickr.test.login").build();
+        new Request.Builder()
+            .url("https://api.flickr.com/services/rest/?method=flickr.test.login")
+            .build();
     SigningReport report = signer.report(request);
     int code = data.pickValue(STATUSES);
     String body = body(data, report.baseString());
-    String type = data.pickValue(new String[] {"text/plain", "application/x-www-form-urlencoded", "text/html"});
+    String type =
+        data.pickValue(
+            new String[] {"text/plain", "application/x-www-form-urlencoded", "text/html"});
     FakeChain chain = new FakeChain(request, r -> response(r, code, body, type));
 
     Response response;
@@ -107,7 +117,9 @@ class RefusalFuzzTest {
     } catch (OAuthProblemException e) {
       assertThat(code).isBetween(400, 499);
       assertThat(e.httpStatus()).isEqualTo(code);
-      assertThat(e.getMessage()).startsWith("GET https://api.flickr.com/services/rest/").isNotBlank();
+      assertThat(e.getMessage())
+          .startsWith("GET https://api.flickr.com/services/rest/")
+          .isNotBlank();
       Map<String, String> form = FormResponse.parse(body);
       assertThat(form).isNotNull();
       assertThat(e.problem()).isEqualTo(form.get("oauth_problem"));
@@ -139,8 +151,8 @@ class RefusalFuzzTest {
 
   /**
    * The token endpoints' answers through {@link TokenFlow}: a token exactly when the answer is a
-   * 2xx form with both token fields (and, for request_token, oauth_callback_confirmed=true), else an
-   * OAuthProblemException; the token secret of the answer never appears in the exception.
+   * 2xx form with both token fields (and, for request_token, oauth_callback_confirmed=true), else
+   * an OAuthProblemException; the token secret of the answer never appears in the exception.
    */
   @FuzzTest(maxDuration = "60s")
   void tokenEndpointAnswers(FuzzedDataProvider data) throws Exception {

@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * RFC 5849 §3.6 percent-encoding, URL form encoding, the signing key {@code cs&ts} of §3.4.2, and
  * Base64. The secrets are long random-looking strings, so a hit is never a coincidence.
  *
- * <p>Every scan is counted ({@link #scannedTexts()}, {@link #scannedChars()}) so that RELIABILITY.md
- * can say how much output was looked at; the figure for secrets found is the number of failing
- * scans, which must stay 0.
+ * <p>Every scan is counted ({@link #scannedTexts()}, {@link #scannedChars()}) so that
+ * RELIABILITY.md can say how much output was looked at; the figure for secrets found is the number
+ * of failing scans, which must stay 0.
  */
 final class Secrets {
   private Secrets() {}
@@ -135,7 +135,8 @@ final class Secrets {
     // Never print the secret itself in the failure: show what is around it.
     return text.substring(Math.max(0, at - 40), at)
         + "<secret>"
-        + text.substring(Math.min(text.length(), at + needle.length()),
+        + text.substring(
+            Math.min(text.length(), at + needle.length()),
             Math.min(text.length(), at + needle.length() + 40));
   }
 

@@ -2,7 +2,6 @@ package dev.oksign.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oksign.ClientCredentials;
 import dev.oksign.NonceStore;
 import dev.oksign.OAuth1Interceptor;
 import dev.oksign.OAuth1Signer;
@@ -33,10 +32,10 @@ import okhttp3.logging.HttpLoggingInterceptor;
 import org.junit.jupiter.api.Test;
 
 /**
- * A scan for the configured secrets in everything meant for people: the {@code toString()} of
- * every public type that holds one, the messages of what is thrown, and the log records and
- * standard streams of a whole session (token flow, signed calls, a refusal, the Flickr client)
- * against {@link FakeFlickr}, with OkHttp's own wire logging on. Target: zero.
+ * A scan for the configured secrets in everything meant for people: the {@code toString()} of every
+ * public type that holds one, the messages of what is thrown, and the log records and standard
+ * streams of a whole session (token flow, signed calls, a refusal, the Flickr client) against
+ * {@link FakeFlickr}, with OkHttp's own wire logging on. Target: zero.
  */
 class SecretsInOutputTest {
 
@@ -108,8 +107,8 @@ class SecretsInOutputTest {
   }
 
   /**
-   * PLAINTEXT's signature is the signing key: a report hides it in toString(), which must then
-   * hide it everywhere, the URL of QUERY placement and the body of FORM_BODY placement included.
+   * PLAINTEXT's signature is the signing key: a report hides it in toString(), which must then hide
+   * it everywhere, the URL of QUERY placement and the body of FORM_BODY placement included.
    */
   @Test
   void aPlaintextReportHidesTheSignatureInEveryPlacement() throws Exception {
@@ -156,11 +155,13 @@ class SecretsInOutputTest {
     PrintStream capture = new PrintStream(streams, true, StandardCharsets.UTF_8);
     System.setOut(capture);
     System.setErr(capture);
-    HttpLoggingInterceptor wire = new HttpLoggingInterceptor(line -> captured.add("okhttp " + line));
+    HttpLoggingInterceptor wire =
+        new HttpLoggingInterceptor(line -> captured.add("okhttp " + line));
     // Headers, not bodies: a logged body of access_token holds the token secret by nature, and
     // logging it is the user's explicit choice.
     wire.setLevel(HttpLoggingInterceptor.Level.HEADERS);
-    try (FakeFlickr fake = KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
+    try (FakeFlickr fake =
+        KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
       fake.start();
       OkHttpClient logged = Clients.BASE.newBuilder().addNetworkInterceptor(wire).build();
       TokenFlow flow =
@@ -175,7 +176,9 @@ class SecretsInOutputTest {
       Secrets.register(requestToken.secret());
       String page;
       try (Response r =
-          logged.newCall(new Request.Builder().url(flow.authorizationUrl(requestToken)).build()).execute()) {
+          logged
+              .newCall(new Request.Builder().url(flow.authorizationUrl(requestToken)).build())
+              .execute()) {
         page = r.body().string();
       }
       String verifier = page.replaceAll("(?s).*<span id=\"Verifier\">([^<]*)</span>.*", "$1");
@@ -194,8 +197,11 @@ class SecretsInOutputTest {
       assertThat(flickr.test().login().execute().body()).isNotNull();
       // A refusal: a token the fake does not know.
       try {
-        flickr.withToken(new Token("72157720000000999-0000", Secrets.userTokenSecret(9)))
-            .test().login().execute();
+        flickr
+            .withToken(new Token("72157720000000999-0000", Secrets.userTokenSecret(9)))
+            .test()
+            .login()
+            .execute();
       } catch (java.io.IOException refused) {
         Secrets.assertAbsent("refusal", refused);
         captured.add("exception " + refused);

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * Applied to every test of this module (registered in {@code META-INF/services}, switched on in
  * {@code junit-platform.properties}): captures each test's standard output and error and every
  * {@code java.util.logging} record (OkHttp's and MockWebServer's included), scans them and any
- * exception the test throws for the configured secrets ({@link Secrets}), and fails the test if
- * one appears. Output still reaches the console. Off while Jazzer fuzzes, since the fuzzer learns
- * the secrets from the scan's own comparisons and feeds them back as input.
+ * exception the test throws for the configured secrets ({@link Secrets}), and fails the test if one
+ * appears. Output still reaches the console. Off while Jazzer fuzzes, since the fuzzer learns the
+ * secrets from the scan's own comparisons and feeds them back as input.
  */
 public final class SecretsScanExtension
     implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
@@ -58,7 +58,9 @@ public final class SecretsScanExtension
           record.getLoggerName()
               + ": "
               + record.getMessage()
-              + (record.getParameters() == null ? "" : " " + java.util.Arrays.toString(record.getParameters()))
+              + (record.getParameters() == null
+                  ? ""
+                  : " " + java.util.Arrays.toString(record.getParameters()))
               + (record.getThrown() == null ? "" : " " + record.getThrown()));
     }
 
@@ -125,7 +127,8 @@ public final class SecretsScanExtension
     Logger.getLogger("").removeHandler(capture);
     String where = context.getDisplayName();
     for (String record : capture.records) Secrets.assertAbsent("a log record of " + where, record);
-    Secrets.assertAbsent("the output of " + where, capture.streams.toString(StandardCharsets.UTF_8));
+    Secrets.assertAbsent(
+        "the output of " + where, capture.streams.toString(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -16,10 +16,10 @@ import java.util.Map;
 
 /**
  * The {@code sign} command's argument handling: whatever the arguments, it exits 0 with only its
- * promised records on stdout, or 2 (usage) or 1 (failure) with an {@code error:} line on stderr;
- * no stack trace without {@code --verbose}; and no configured secret in any output unless {@code
- * --show-key} asked for it (or the arguments carried it elsewhere, or PLAINTEXT, whose signature
- * is the key, was chosen).
+ * promised records on stdout, or 2 (usage) or 1 (failure) with an {@code error:} line on stderr; no
+ * stack trace without {@code --verbose}; and no configured secret in any output unless {@code
+ * --show-key} asked for it (or the arguments carried it elsewhere, or PLAINTEXT, whose signature is
+ * the key, was chosen).
  */
 class SignCliFuzzTest {
   static final String[] OPTIONS = {
@@ -29,13 +29,33 @@ class SignCliFuzzTest {
     "-v", "--help", "--version", "--", "-x", "--url="
   };
   static final String[] VALUES = {
-    "GET", "post", "https://api.flickr.com/services/rest/?method=flickr.test.login&a=%zz",
-    "http://127.0.0.1:1/p?q=1", "a=1&b=%ZZ", "HMAC-SHA1", "HMAC-SHA256", "PLAINTEXT", "RSA-SHA1",
-    "header", "query", "body", "oob", "1700000000", "-5", "99999999999999999999",
-    "oauth_problem=signature_invalid&debug_sbs=GET&x&y", "/nonexistent.pem", ""
+    "GET",
+    "post",
+    "https://api.flickr.com/services/rest/?method=flickr.test.login&a=%zz",
+    "http://127.0.0.1:1/p?q=1",
+    "a=1&b=%ZZ",
+    "HMAC-SHA1",
+    "HMAC-SHA256",
+    "PLAINTEXT",
+    "RSA-SHA1",
+    "header",
+    "query",
+    "body",
+    "oob",
+    "1700000000",
+    "-5",
+    "99999999999999999999",
+    "oauth_problem=signature_invalid&debug_sbs=GET&x&y",
+    "/nonexistent.pem",
+    ""
   };
   static final String[] RECORDS = {
-    "base_string: ", "signing_key: ", "signature: ", "authorization: ", "url: ", "body: ",
+    "base_string: ",
+    "signing_key: ",
+    "signature: ",
+    "authorization: ",
+    "url: ",
+    "body: ",
     "diagnosis: "
   };
 
@@ -51,7 +71,11 @@ class SignCliFuzzTest {
     }
     Map<String, String> env =
         data.consumeBoolean()
-            ? Map.of("FLICKR_API_KEY", Secrets.CONSUMER_KEY, "FLICKR_API_SECRET", Secrets.CONSUMER_SECRET)
+            ? Map.of(
+                "FLICKR_API_KEY",
+                Secrets.CONSUMER_KEY,
+                "FLICKR_API_SECRET",
+                Secrets.CONSUMER_SECRET)
             : Map.of();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -69,7 +93,11 @@ class SignCliFuzzTest {
     assertThat(exit).as("exit code; stderr: %s", stderr).isIn(0, 1, 2);
     boolean verbose = args.contains("-v") || args.contains("--verbose");
     if (!verbose) assertThat(stderr).as("a stack trace without --verbose").doesNotContain("\tat ");
-    boolean helpOrVersion = args.contains("--help") || args.contains("--version") || args.contains("-h") || args.contains("-V");
+    boolean helpOrVersion =
+        args.contains("--help")
+            || args.contains("--version")
+            || args.contains("-h")
+            || args.contains("-V");
     if (exit == 0 && !helpOrVersion) {
       for (String line : stdout.split("\n", -1)) {
         if (line.isEmpty()) continue;
@@ -86,7 +114,9 @@ class SignCliFuzzTest {
       StringBuilder given = new StringBuilder();
       for (int i = 0; i < args.size(); i++) {
         boolean secretOption =
-            i > 0 && (args.get(i - 1).equals("--consumer-secret") || args.get(i - 1).equals("--token-secret"));
+            i > 0
+                && (args.get(i - 1).equals("--consumer-secret")
+                    || args.get(i - 1).equals("--token-secret"));
         if (!secretOption) given.append(args.get(i)).append(' ');
       }
       Secrets.assertAbsentUnlessGiven("sign stdout", stdout, given.toString());
