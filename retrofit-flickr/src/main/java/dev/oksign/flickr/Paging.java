@@ -38,8 +38,9 @@ import retrofit2.Response;
  * delivered. A stream abandoned early fetches nothing more; close it to cancel a prefetch in
  * flight. Each {@code stream()} or {@code iterator()} walks afresh from page 1.
  *
- * <p><b>Errors.</b> A failure on page k is thrown, as an {@link UncheckedIOException} whose cause
- * is the {@link FlickrException} (or other {@link IOException}), once pages 1..k-1 were delivered;
+ * <p><b>Errors.</b> A failure on page k is thrown, as a {@link PagingException} (an {@link
+ * UncheckedIOException}) that names the page and the items delivered and whose cause is the {@link
+ * FlickrException} (or other {@link IOException}), once pages 1..k-1 were delivered;
  * nothing is skipped silently. A list that changes while it is walked can repeat or miss items at
  * page boundaries: Flickr's paging is by offset.
  *
@@ -244,7 +245,7 @@ public final class Paging<T> implements Iterable<T> {
         page = ahead != null ? await() : fetch(number);
       } catch (IOException e) {
         ended = true;
-        throw new UncheckedIOException(e);
+        throw new PagingException(number, items, e);
       }
       fetched = number;
       pages = page.pages();

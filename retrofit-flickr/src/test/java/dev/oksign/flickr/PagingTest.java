@@ -186,7 +186,16 @@ class PagingTest {
             () -> {
               while (photos.hasNext()) delivered.add(photos.next().id());
             })
-        .isInstanceOf(UncheckedIOException.class)
+        .isInstanceOfSatisfying(
+            PagingException.class,
+            e -> {
+              assertThat(e.page()).isEqualTo(3);
+              assertThat(e.itemsDelivered()).isEqualTo(1000);
+              assertThat(e)
+                  .hasMessage(
+                      "page 3 failed after 1000 items delivered (pages 1 to 2):"
+                          + " flickr.people.getPhotos failed: 2 Unknown user");
+            })
         .cause()
         .isInstanceOf(FlickrException.class)
         .hasMessage("flickr.people.getPhotos failed: 2 Unknown user");

@@ -1,6 +1,7 @@
 package dev.oksign.examples.cli;
 
 import dev.oksign.flickr.FlickrException;
+import dev.oksign.flickr.PagingException;
 import java.io.UncheckedIOException;
 
 /** One line for a failure of a Flickr call. */
@@ -9,6 +10,14 @@ final class FlickrErrors {
 
   /** Returns the line for {@code e}, or null if it is not a Flickr failure. */
   static String describe(Throwable e) {
+    if (e instanceof PagingException p && p.page() > 1) {
+      return Main.describe(p.getCause())
+          + " (page "
+          + p.page()
+          + ", after "
+          + p.itemsDelivered()
+          + " photos)";
+    }
     if (e instanceof UncheckedIOException u && u.getCause() != null) {
       return Main.describe(u.getCause());
     }
