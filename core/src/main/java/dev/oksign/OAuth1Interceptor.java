@@ -5,6 +5,8 @@ import dev.oksign.internal.FormResponse;
 import dev.oksign.internal.OAuth;
 import dev.oksign.internal.Percent;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +71,7 @@ public final class OAuth1Interceptor implements Interceptor {
   private final List<String> domains;
   private final boolean allowHttp;
   private final boolean clockSkewCorrection;
+  private final boolean resendUnsafeMethods;
   private final AtomicLong clockOffsetSeconds = new AtomicLong();
   private final Interceptor clockSkewRetry = new ClockSkewRetry();
 
@@ -85,6 +88,7 @@ public final class OAuth1Interceptor implements Interceptor {
     this.domains = Collections.unmodifiableList(new ArrayList<>(builder.domains));
     this.allowHttp = builder.allowHttp;
     this.clockSkewCorrection = builder.clockSkewCorrection;
+    this.resendUnsafeMethods = builder.resendUnsafeMethods;
   }
 
   /**
@@ -109,6 +113,7 @@ public final class OAuth1Interceptor implements Interceptor {
     builder.domains.addAll(domains);
     builder.allowHttp = allowHttp;
     builder.clockSkewCorrection = clockSkewCorrection;
+    builder.resendUnsafeMethods = resendUnsafeMethods;
     return builder;
   }
 
@@ -170,7 +175,12 @@ public final class OAuth1Interceptor implements Interceptor {
     if (!inScope(request.url())) return chain.proceed(request);
     long usedOffset = clockOffsetSeconds.get();
     SigningReport signed = signer.compute(request, usedOffset, true);
-    Response response = chain.proceed(signed.signedRequest());
+    Response response;
+    try {
+      response = chain.proceed(signed.signedRequest());
+    } catch (IOException e) {
+      throw resendGuard(request, e);
+    }
     int code = response.code();
     if (code < 400 || code >= 500) return response;
     String body = response.peekBody(MAX_REFUSAL_BYTES).string();
@@ -195,6 +205,33 @@ public final class OAuth1Interceptor implements Interceptor {
       refusal.clockCorrected = correctClock(response, form, usedOffset);
     }
     throw refusal;
+  }
+
+  /**
+   * OkHttp sends a request again when its connection fails, even after the request went out (a
+   * stale pooled connection). For a POST or PATCH that resend would carry a fresh nonce, so the
+   * server's replay check, which would have refused an identical resend, lets it through: the
+   * write may be applied twice. Such failures are therefore turned into a {@link
+   * ProtocolException}, which OkHttp does not retry, unless {@link
+   * Builder#resendUnsafeMethods(boolean)} allows the resend.
+   */
+  private IOException resendGuard(Request request, IOException e) {
+    if (resendUnsafeMethods
+        || e instanceof ProtocolException
+        || e instanceof InterruptedIOException
+        || !(request.method().equals("POST") || request.method().equals("PATCH"))) {
+      return e;
+    }
+    ProtocolException stop =
+        new ProtocolException(
+            request.method()
+                + " "
+                + request.url().redact()
+                + " failed after it may have reached the server; not sending it again with a"
+                + " fresh signature, which could apply it twice: "
+                + e);
+    stop.initCause(e);
+    return stop;
   }
 
   /**
@@ -291,10 +328,24 @@ public final class OAuth1Interceptor implements Interceptor {
     private final List<String> domains = new ArrayList<>();
     private boolean allowHttp;
     private boolean clockSkewCorrection = true;
+    private boolean resendUnsafeMethods;
 
     Builder(OAuth1Signer signer) {
       if (signer == null) throw new NullPointerException("signer == null");
       this.signer = signer;
+    }
+
+    /**
+     * Whether a POST or PATCH whose connection failed after it may have been sent can be sent
+     * again (OkHttp's {@code retryOnConnectionFailure}), signed anew; false by default. A resend
+     * carries a fresh nonce, so the server cannot tell it from a new request, and a write can be
+     * applied twice. When false, such a failure is reported as a {@link ProtocolException} (which
+     * OkHttp does not retry) whose cause is the original failure. Idempotent methods (GET, HEAD,
+     * PUT, DELETE) are always resent as OkHttp decides.
+     */
+    public Builder resendUnsafeMethods(boolean resendUnsafeMethods) {
+      this.resendUnsafeMethods = resendUnsafeMethods;
+      return this;
     }
 
     /** Signs requests to exactly {@code host} (case-insensitive), such as {@code api.flickr.com}. */
