@@ -13,9 +13,9 @@ import okhttp3.HttpUrl;
  * HMAC signatures (RFC 5849 §3.4.2). Keying costs about as much as the HMAC itself, so the last
  * key's state is kept and cloned for each signature: a clone is as cheap as a per-thread instance
  * and is safe across threads. For HMAC-SHA1 and HMAC-SHA256 the state kept is that of the inner
- * and outer hashes once they have absorbed the padded key, as RFC 2104 §4 suggests: each signature
- * then hashes two blocks fewer than a cloned {@link Mac} does. Other algorithms, or a provider whose
- * digests cannot be cloned, use a cloned {@code Mac}.
+ * and outer hashes once they have absorbed the padded key, as RFC 2104 §4 suggests: each
+ * signature then hashes two blocks fewer than a cloned {@link Mac} does. Other algorithms, or a
+ * provider whose digests cannot be cloned, use a cloned {@code Mac}.
  */
 public final class HmacSignatureMethod implements SignatureMethod {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -119,7 +119,7 @@ public final class HmacSignatureMethod implements SignatureMethod {
     return keyed;
   }
 
-  /** HMAC(key, data) of RFC 2104, the key being {@code encode(clientSecret)&encode(tokenSecret)}. */
+  /** HMAC(key, data) of RFC 2104, with the key {@code encode(clientSecret)&encode(tokenSecret)}. */
   private byte[] hmac(byte[] data, String clientSecret, String tokenSecret) {
     Keyed keyed = keyed(clientSecret, tokenSecret);
     if (keyed.inner != null) {

@@ -65,12 +65,12 @@ public final class Percent {
   }
 
   /**
-   * Returns {@code encoded}, a name or value of an {@code application/x-www-form-urlencoded} body
-   * as OkHttp's {@code FormBody} holds it, decoded as {@code FormBody.value()} decodes it ({@code +}
-   * is a space, escapes are UTF-8) and encoded per RFC 5849 §3.6: the same as {@code
-   * encode(formBody.value(i))}, but in one pass with no decoded string in between. Returns null if
-   * {@code encoded} holds anything but ASCII and escapes of well-formed UTF-8; the caller then takes
-   * the long way.
+   * Returns {@code encoded}, a name or value of an {@code application/x-www-form-urlencoded}
+   * body as OkHttp's {@code FormBody} holds it, decoded as {@code FormBody.value()} decodes it
+   * ({@code +} is a space, escapes are UTF-8) and encoded per RFC 5849 §3.6: the same as {@code
+   * encode(formBody.value(i))}, with no decoded string in between. Returns null if {@code
+   * encoded} holds anything but ASCII and escapes of well-formed UTF-8; the caller then takes the
+   * long way.
    */
   public static String fromFormEncoded(String encoded) {
     int n = encoded.length();
@@ -78,7 +78,7 @@ public final class Percent {
     for (int i = 0; i < n; i++) {
       char c = encoded.charAt(i);
       if (c >= 0x80) return null;
-      if (c == '%' && i + 2 < n && hex(encoded.charAt(i + 1)) >= 0 && hex(encoded.charAt(i + 2)) >= 0) {
+      if (c == '%' && isEscape(encoded, i)) {
         int b = (hex(encoded.charAt(i + 1)) << 4) | hex(encoded.charAt(i + 2));
         if (b >= 0x80) {
           int sequence = utf8SequenceLength(encoded, i, n);
@@ -101,7 +101,7 @@ public final class Percent {
     for (int i = 0; i < n; i++) {
       char c = encoded.charAt(i);
       int b;
-      if (c == '%' && i + 2 < n && hex(encoded.charAt(i + 1)) >= 0 && hex(encoded.charAt(i + 2)) >= 0) {
+      if (c == '%' && isEscape(encoded, i)) {
         b = (hex(encoded.charAt(i + 1)) << 4) | hex(encoded.charAt(i + 2));
         i += 2;
         if (b >= 0x80) { // part of a sequence checked above: kept as an escape

@@ -14,7 +14,8 @@ class HmacSignatureMethodTest {
   @Test
   void agreesWithMacForEveryKeyAndMessageLength() throws Exception {
     Random random = new Random(2104);
-    for (String[] algorithm : new String[][] {{"HMAC-SHA1", "HmacSHA1"}, {"HMAC-SHA256", "HmacSHA256"}}) {
+    String[][] algorithms = {{"HMAC-SHA1", "HmacSHA1"}, {"HMAC-SHA256", "HmacSHA256"}};
+    for (String[] algorithm : algorithms) {
       HmacSignatureMethod method = new HmacSignatureMethod(algorithm[0], algorithm[1]);
       for (int keyLength : new int[] {0, 1, 16, 62, 63, 64, 65, 200}) {
         // The key is "clientSecret&tokenSecret": keyLength - 1 characters around the '&'.
@@ -60,20 +61,22 @@ class HmacSignatureMethodTest {
         ParameterList params = new ParameterList(4);
         for (int i = random.nextInt(30); i > 0; i--) {
           // Escapes land on every offset of the stream's 256-byte chunks.
-          params.add(letters(random, random.nextInt(9)), "%&=+ é" + letters(random, random.nextInt(40)));
+          String value = "%&=+ é" + letters(random, random.nextInt(40));
+          params.add(letters(random, random.nextInt(9)), value);
         }
         params.sort();
         okhttp3.HttpUrl httpUrl = okhttp3.HttpUrl.get(url);
-        String expected = macBase64("HmacSHA1", "cs&ts", BaseString.of("POST", httpUrl, params).getBytes(StandardCharsets.UTF_8));
+        byte[] whole = BaseString.of("POST", httpUrl, params).getBytes(StandardCharsets.UTF_8);
+        String expected = macBase64("HmacSHA1", "cs&ts", whole);
         assertThat(method.signEncoded("POST", httpUrl, params, "cs", "ts"))
             .isEqualTo(Percent.encode(expected));
       }
     }
     ParameterList nonAscii = new ParameterList(1);
     nonAscii.addEncoded("a", "é");
-    assertThat(method.signEncoded("GET", okhttp3.HttpUrl.get(urls[0]), nonAscii, "cs", "ts")).isNull();
-    assertThat(method.signEncoded("GÉT", okhttp3.HttpUrl.get(urls[0]), new ParameterList(1), "cs", "ts"))
-        .isNull();
+    okhttp3.HttpUrl flickr = okhttp3.HttpUrl.get(urls[0]);
+    assertThat(method.signEncoded("GET", flickr, nonAscii, "cs", "ts")).isNull();
+    assertThat(method.signEncoded("GÉT", flickr, new ParameterList(1), "cs", "ts")).isNull();
   }
 
   private static String macBase64(String algorithm, String key, byte[] message) throws Exception {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PercentTest {
   private static final String[] TRICKY = {
     "", "a", "abc-._~", " ", "+", "a+b", "a b", "*", "~", "%", "100%", "%4", "%zz", "%2b", "%2B",
-    "%7e", "%7E", "%41", "%20", "é", "Île de Ré — café crème!", "f/8, 1/250 s: waves & gulls",
+    "%7e", "%7E", "%41", "%20", "é", "Île de Ré — café crème!", "f/8, 1/250 s: waves & gull",
     "😀", "\u2603\u20ac", "\ud83d", "a\ud83db", "\u0000\u001f\u007f", "\u0080\u00ff", "日本語",
     "%C3", "%C3%28", "%C3%A9", "%c3%a9", "%E2%82%AC", "%ED%A0%80", "%ED%9F%BF", "%F0%9F%98%80",
     "%F4%8F%BF%BF", "%F4%90%80%80", "%C0%AF", "%E0%80%AF", "%E0%A0%80", "%F0%80%80%80", "%FF",
@@ -67,7 +67,8 @@ class PercentTest {
 
   @Test
   void formTranscodingTakesTheShortWayForValidUtf8() {
-    assertThat(Percent.fromFormEncoded("caf%C3%A9+cr%C3%A8me%21")).isEqualTo("caf%C3%A9%20cr%C3%A8me%21");
+    assertThat(Percent.fromFormEncoded("caf%C3%A9+cr%C3%A8me%21"))
+        .isEqualTo("caf%C3%A9%20cr%C3%A8me%21");
     assertThat(Percent.fromFormEncoded("%7e%2b+")).isEqualTo("~%2B%20");
     assertThat(Percent.fromFormEncoded("100%")).isEqualTo("100%25");
     assertThat(Percent.fromFormEncoded("plain")).isEqualTo("plain");
@@ -92,7 +93,8 @@ class PercentTest {
       byte[] out = new byte[Percent.reencodedLength(s) + 2];
       int end = Percent.reencodeAscii(s, out, 1);
       assertThat(end).isEqualTo(1 + Percent.reencodedLength(s));
-      assertThat(new String(out, 1, end - 1, StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+      assertThat(new String(out, 1, end - 1, StandardCharsets.US_ASCII))
+          .isEqualTo(expected.toString());
     }
   }
 
@@ -106,7 +108,11 @@ class PercentTest {
   private static boolean hasLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1));
+      if (pair) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return true;
@@ -143,7 +149,10 @@ class PercentTest {
     String hex = "0123456789ABCDEFabcdef";
     for (int i = 0; i < length; i++) {
       switch (random.nextInt(5)) {
-        case 0 -> s.append('%').append(hex.charAt(random.nextInt(22))).append(hex.charAt(random.nextInt(22)));
+        case 0 ->
+            s.append('%')
+                .append(hex.charAt(random.nextInt(22)))
+                .append(hex.charAt(random.nextInt(22)));
         case 1 -> s.append("%C3%A9");
         case 2 -> s.append('+');
         case 3 -> s.append('%');
