@@ -93,7 +93,9 @@ public class SigningBenchmark {
             .apiSecret(Workload.CONSUMER_SECRET)
             .build(FixedScribeApi.INSTANCE);
     scribeToken =
-        w.token == null ? new OAuth1AccessToken("", "") : new OAuth1AccessToken(w.token, w.tokenSecret);
+        w.token == null
+            ? new OAuth1AccessToken("", "")
+            : new OAuth1AccessToken(w.token, w.tokenSecret);
 
     googleSigner = new OAuthHmacSigner();
     googleSigner.clientSharedSecret = Workload.CONSUMER_SECRET;
@@ -160,7 +162,10 @@ public class SigningBenchmark {
     parameters.timestamp = Long.toString(Workload.TIMESTAMP);
     parameters.version = "1.0";
     parameters.computeSignature(request.method(), url);
-    return request.newBuilder().header("Authorization", parameters.getAuthorizationHeader()).build();
+    return request
+        .newBuilder()
+        .header("Authorization", parameters.getAuthorizationHeader())
+        .build();
   }
 
   /**

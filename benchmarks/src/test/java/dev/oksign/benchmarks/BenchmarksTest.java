@@ -52,7 +52,9 @@ class BenchmarksTest {
       expected = Workload.REQUEST_TOKEN_SIGNATURE;
     } else {
       String scribe = signature(benchmark.scribejava());
-      assertThat(signature(benchmark.signpost())).as("Signpost agrees with ScribeJava").isEqualTo(scribe);
+      assertThat(signature(benchmark.signpost()))
+          .as("Signpost agrees with ScribeJava")
+          .isEqualTo(scribe);
       expected = scribe;
     }
 
