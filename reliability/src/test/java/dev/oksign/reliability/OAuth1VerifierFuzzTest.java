@@ -202,6 +202,8 @@ class OAuth1VerifierFuzzTest {
     StringBuilder given = new StringBuilder(method).append(url);
     for (int i = 0; i < built.size(); i++) given.append(built.name(i)).append(built.value(i));
     if (body != null) given.append(new String(body, StandardCharsets.UTF_8)).append(bytes(body));
+    // debug_sbs is computed from the request alone: whatever it holds, the request sent.
+    if (v.baseString() != null) given.append(v.baseString());
     Secrets.assertAbsentUnlessGiven("Verification.message", v.message(), given.toString());
     Secrets.assertAbsentUnlessGiven("Verification.toString", v.toString(), given.toString());
     Secrets.assertAbsentUnlessGiven(
