@@ -32,6 +32,47 @@ public final class BaseString {
    * parameter added encoded with one), which {@link #of} then handles.
    */
   public static byte[] bytes(String method, HttpUrl url, ParameterList params) {
+    Bytes bytes = write(method, url, params, null);
+    return bytes == null ? null : bytes.array;
+  }
+
+  /**
+   * Base strings up to this many bytes are written into an array kept per thread; longer ones get
+   * an array of their own, so that a rare huge request does not pin its memory to the thread.
+   */
+  static final int REUSED_MAX = 8 * 1024;
+
+  private static final ThreadLocal<Bytes> SCRATCH = ThreadLocal.withInitial(() -> new Bytes(512));
+
+  /** The bytes of a base string: the first {@link #length()} bytes of {@link #array()}. */
+  public static final class Bytes {
+    byte[] array;
+    int length;
+
+    Bytes(int capacity) {
+      this.array = new byte[capacity];
+    }
+
+    public byte[] array() {
+      return array;
+    }
+
+    public int length() {
+      return length;
+    }
+  }
+
+  /**
+   * Writes the bytes of {@link #bytes} into an array reused by the calling thread, and returns
+   * them; they are valid until the thread's next call. Returns null if the base string is not all
+   * ASCII, for the caller to use {@link #of}. The HMAC then reads them in one update, with no array
+   * made per signature.
+   */
+  public static Bytes threadLocalBytes(String method, HttpUrl url, ParameterList params) {
+    return write(method, url, params, SCRATCH.get());
+  }
+
+  private static Bytes write(String method, HttpUrl url, ParameterList params, Bytes reuse) {
     String scheme = url.scheme();
     String host = url.host();
     boolean ipv6 = host.indexOf(':') >= 0;
@@ -40,6 +81,7 @@ public final class BaseString {
     String path = url.encodedPath();
 
     // First pass: the exact length, and a check that everything is ASCII.
+    if (!params.isAscii()) return null;
     int length = encodedLength(method, false);
     if (length < 0) return null;
     int uriLength = encodedLength(scheme, true);
@@ -48,11 +90,20 @@ public final class BaseString {
     if (uriLength < 0 || hostLength < 0 || pathLength < 0) return null;
     uriLength += 9 + hostLength + (ipv6 ? 6 : 0) + pathLength; // "%3A%2F%2F", "%5B" "%5D"
     if (portString != null) uriLength += 3 + portString.length(); // "%3A"
-    if (!params.isAscii()) return null;
     length += 1 + uriLength + 1 + params.normalizedReencodedLength();
 
     // Second pass: the bytes.
-    byte[] out = new byte[length];
+    Bytes target = reuse;
+    if (target == null) {
+      target = new Bytes(length);
+    } else if (target.array.length < length) {
+      if (length <= REUSED_MAX) {
+        target.array = new byte[Math.max(length, Math.min(REUSED_MAX, target.array.length * 2))];
+      } else {
+        target = new Bytes(length);
+      }
+    }
+    byte[] out = target.array;
     int pos = 0;
     for (int i = 0, n = method.length(); i < n; i++) {
       char c = method.charAt(i);
@@ -72,129 +123,8 @@ public final class BaseString {
     out[pos++] = '&';
     pos = params.writeNormalizedReencoded(out, pos);
     if (pos != length) throw new AssertionError("base string length " + pos + " != " + length);
-    return out;
-  }
-
-  /** Receives the bytes of a base string, a run at a time: a digest's or a Mac's update. */
-  public interface Sink {
-    void write(byte[] bytes, int offset, int length);
-  }
-
-  /**
-   * Writes the bytes of {@link #bytes} to {@code sink}, a few hundred at a time, with no array or
-   * string of the whole base string and no pass to measure it. Returns false on a character outside
-   * ASCII, having written part of the base string: the caller then discards what it received and
-   * uses {@link #of}.
-   */
-  public static boolean write(String method, HttpUrl url, ParameterList params, Sink sink) {
-    if (!params.isAscii()) return false;
-    Chunks out = new Chunks(sink);
-    for (int i = 0, n = method.length(); i < n; i++) {
-      char c = method.charAt(i);
-      if (c >= 0x80) return false;
-      out.put(c >= 'a' && c <= 'z' ? c - 32 : c);
-    }
-    out.put('&');
-    String scheme = url.scheme();
-    String host = url.host();
-    boolean ipv6 = host.indexOf(':') >= 0;
-    if (!out.putEncoded(scheme, false)) return false;
-    out.putAscii("%3A%2F%2F");
-    if (ipv6) out.putAscii("%5B");
-    if (!out.putEncoded(host, true)) return false;
-    if (ipv6) out.putAscii("%5D");
-    int port = url.port();
-    if (port != HttpUrl.defaultPort(scheme)) {
-      out.putAscii("%3A");
-      out.putAscii(Integer.toString(port));
-    }
-    if (!out.putEncoded(url.encodedPath(), false)) return false;
-    out.put('&');
-    for (int i = 0, n = params.size(); i < n; i++) {
-      if (i > 0) out.putAscii("%26");
-      out.putReencoded(params.encodedName(i));
-      out.putAscii("%3D");
-      out.putReencoded(params.encodedValue(i));
-    }
-    out.flush();
-    return true;
-  }
-
-  /** A small buffer in front of a {@link Sink}. */
-  private static final class Chunks {
-    private static final byte[] HEX = {
-      '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
-    };
-
-    private final byte[] buffer = new byte[256];
-    private final Sink sink;
-    private int pos;
-
-    Chunks(Sink sink) {
-      this.sink = sink;
-    }
-
-    void put(int b) {
-      if (pos == buffer.length) flush();
-      buffer[pos++] = (byte) b;
-    }
-
-    void putAscii(String s) {
-      for (int i = 0, n = s.length(); i < n; i++) put(s.charAt(i));
-    }
-
-    /** Percent-encodes ASCII {@code s}; false if it is not ASCII. */
-    boolean putEncoded(String s, boolean lowerCase) {
-      for (int start = 0, n = s.length(); start < n; ) {
-        // Each character takes at most 3 bytes: write what fits without a check per byte.
-        if (buffer.length - pos < 3) flush();
-        int end = Math.min(n, start + (buffer.length - pos) / 3);
-        byte[] b = buffer;
-        int p = pos;
-        for (int i = start; i < end; i++) {
-          char c = s.charAt(i);
-          if (c >= 0x80) return false;
-          if (lowerCase && c >= 'A' && c <= 'Z') c += 32;
-          if (Percent.isUnreserved(c)) {
-            b[p++] = (byte) c;
-          } else {
-            b[p++] = '%';
-            b[p++] = HEX[c >> 4];
-            b[p++] = HEX[c & 0xF];
-          }
-        }
-        pos = p;
-        start = end;
-      }
-      return true;
-    }
-
-    /** Encodes ASCII {@code encoded} a second time: only {@code %} changes, to {@code %25}. */
-    void putReencoded(String encoded) {
-      for (int start = 0, n = encoded.length(); start < n; ) {
-        if (buffer.length - pos < 3) flush();
-        int end = Math.min(n, start + (buffer.length - pos) / 3);
-        byte[] b = buffer;
-        int p = pos;
-        for (int i = start; i < end; i++) {
-          char c = encoded.charAt(i);
-          if (c == '%') {
-            b[p++] = '%';
-            b[p++] = '2';
-            b[p++] = '5';
-          } else {
-            b[p++] = (byte) c;
-          }
-        }
-        pos = p;
-        start = end;
-      }
-    }
-
-    void flush() {
-      if (pos > 0) sink.write(buffer, 0, pos);
-      pos = 0;
-    }
+    target.length = length;
+    return target;
   }
 
   /** The length of {@code s} once percent-encoded (or as is), or -1 if it is not all ASCII. */

@@ -61,53 +61,59 @@ public final class HmacSignatureMethod implements SignatureMethod {
     return encodedBase64(hmac(baseString, clientSecret, tokenSecret));
   }
 
-  private static String encodedBase64(byte[] digest) {
-    byte[] base64 = Base64.getEncoder().encode(digest);
-    int length = base64.length;
-    for (byte b : base64) {
-      if (!Percent.isUnreserved((char) b)) length += 2;
-    }
-    byte[] out = new byte[length];
+  private static final byte[] BASE64 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+          .getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The digest in Base64 (RFC 4648, padded), percent-encoded: {@code +}, {@code /} and {@code =}
+   * become {@code %2B}, {@code %2F} and {@code %3D}. Written in one pass into one array.
+   */
+  static String encodedBase64(byte[] digest) {
+    byte[] out = new byte[(digest.length + 2) / 3 * 4 * 3];
     int pos = 0;
-    for (byte b : base64) {
-      if (Percent.isUnreserved((char) b)) {
-        out[pos++] = b;
-      } else {
-        out[pos++] = '%';
-        out[pos++] = (byte) HEX[(b >> 4) & 0xF];
-        out[pos++] = (byte) HEX[b & 0xF];
-      }
+    int i = 0;
+    int n = digest.length;
+    for (; i + 3 <= n; i += 3) {
+      int bits = (digest[i] & 0xFF) << 16 | (digest[i + 1] & 0xFF) << 8 | (digest[i + 2] & 0xFF);
+      pos = putEncoded(out, pos, BASE64[bits >>> 18]);
+      pos = putEncoded(out, pos, BASE64[(bits >>> 12) & 0x3F]);
+      pos = putEncoded(out, pos, BASE64[(bits >>> 6) & 0x3F]);
+      pos = putEncoded(out, pos, BASE64[bits & 0x3F]);
     }
-    return new String(out, StandardCharsets.ISO_8859_1);
+    if (i < n) {
+      int bits = (digest[i] & 0xFF) << 16 | (i + 1 < n ? (digest[i + 1] & 0xFF) << 8 : 0);
+      pos = putEncoded(out, pos, BASE64[bits >>> 18]);
+      pos = putEncoded(out, pos, BASE64[(bits >>> 12) & 0x3F]);
+      pos = putEncoded(out, pos, i + 1 < n ? BASE64[(bits >>> 6) & 0x3F] : (byte) '=');
+      pos = putEncoded(out, pos, (byte) '=');
+    }
+    return new String(out, 0, pos, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int putEncoded(byte[] out, int pos, byte b) {
+    if (b == '+' || b == '/' || b == '=') {
+      out[pos++] = '%';
+      out[pos++] = (byte) HEX[(b >> 4) & 0xF];
+      out[pos++] = (byte) HEX[b & 0xF];
+    } else {
+      out[pos++] = b;
+    }
+    return pos;
   }
 
   /**
-   * Signs the base string of {@code method}, {@code url} and sorted {@code params} as {@link
-   * BaseString#write} streams it, and returns the signature percent-encoded as {@link
-   * #signEncoded(byte[], String, String)} does; null if the base string is not all ASCII, for the
-   * caller to take the long way.
+   * Signs the base string of {@code method}, {@code url} and sorted {@code params}, written by
+   * {@link BaseString#threadLocalBytes} into an array the thread reuses, and returns the signature
+   * percent-encoded as {@link #signEncoded(byte[], String, String)} does; null if the base string
+   * is not all ASCII, for the caller to take the long way.
    */
   public String signEncoded(
       String method, HttpUrl url, ParameterList params, String clientSecret, String tokenSecret) {
-    Keyed keyed = keyed(clientSecret, tokenSecret);
-    byte[] digest = null;
-    if (keyed.inner != null) {
-      try {
-        MessageDigest inner = (MessageDigest) keyed.inner.clone();
-        if (!BaseString.write(method, url, params, inner::update)) return null;
-        MessageDigest outer = (MessageDigest) keyed.outer.clone();
-        outer.update(inner.digest());
-        digest = outer.digest();
-      } catch (CloneNotSupportedException ignored) {
-        // Checked when keyed; fall back to the Mac all the same.
-      }
-    }
-    if (digest == null) {
-      Mac mac = mac(keyed);
-      if (!BaseString.write(method, url, params, mac::update)) return null;
-      digest = mac.doFinal();
-    }
-    return encodedBase64(digest);
+    BaseString.Bytes bytes = BaseString.threadLocalBytes(method, url, params);
+    if (bytes == null) return null;
+    return encodedBase64(
+        hmac(keyed(clientSecret, tokenSecret), bytes.array(), 0, bytes.length()));
   }
 
   private Keyed keyed(String clientSecret, String tokenSecret) {
@@ -121,11 +127,14 @@ public final class HmacSignatureMethod implements SignatureMethod {
 
   /** HMAC(key, data) of RFC 2104, with the key {@code encode(clientSecret)&encode(tokenSecret)}. */
   private byte[] hmac(byte[] data, String clientSecret, String tokenSecret) {
-    Keyed keyed = keyed(clientSecret, tokenSecret);
+    return hmac(keyed(clientSecret, tokenSecret), data, 0, data.length);
+  }
+
+  private byte[] hmac(Keyed keyed, byte[] data, int offset, int length) {
     if (keyed.inner != null) {
       try {
         MessageDigest inner = (MessageDigest) keyed.inner.clone();
-        inner.update(data);
+        inner.update(data, offset, length);
         MessageDigest outer = (MessageDigest) keyed.outer.clone();
         outer.update(inner.digest());
         return outer.digest();
@@ -133,7 +142,9 @@ public final class HmacSignatureMethod implements SignatureMethod {
         // Checked when keyed; fall back to the Mac all the same.
       }
     }
-    return mac(keyed).doFinal(data);
+    Mac mac = mac(keyed);
+    mac.update(data, offset, length);
+    return mac.doFinal();
   }
 
   private Mac mac(Keyed keyed) {
