@@ -1,6 +1,5 @@
 package dev.oksign.reliability;
 
-
 import dev.oksign.flickr.Flickr;
 import dev.oksign.flickr.FlickrException;
 import dev.oksign.flickr.PhotoPage;
