@@ -62,6 +62,9 @@ public final class OAuth1Signer {
   final Placement placement;
   final String realm;
   final boolean bodyHash;
+  /** The consumer key and the signer's token, percent-encoded once (§3.6). */
+  private final String encodedConsumerKey;
+  private final String encodedToken;
 
   private OAuth1Signer(Builder builder) {
     this.clientCredentials = builder.clientCredentials;
@@ -73,6 +76,8 @@ public final class OAuth1Signer {
     this.placement = builder.placement;
     this.realm = builder.realm;
     this.bodyHash = builder.bodyHash;
+    this.encodedConsumerKey = Percent.encode(clientCredentials.key());
+    this.encodedToken = token == null ? null : Percent.encode(token.value());
   }
 
   /** Returns a builder with the defaults: HMAC-SHA1, header placement, the UTC system clock. */
@@ -252,7 +257,7 @@ public final class OAuth1Signer {
     if (nonce == null || nonce.isEmpty()) throw new IllegalStateException("nonce source gave none");
 
     if (bodyHashValue != null) protocol.add(OAuth.BODY_HASH, bodyHashValue);
-    protocol.addEncodedAscii(OAuth.CONSUMER_KEY, Percent.encode(clientCredentials.key()));
+    protocol.addEncodedAscii(OAuth.CONSUMER_KEY, encodedConsumerKey);
     protocol.addEncodedAscii(OAuth.NONCE, Percent.encode(nonce));
     if (signatureMethod instanceof HmacSignatureMethod) {
       protocol.addEncodedAscii(OAuth.SIGNATURE_METHOD, signatureMethod.name()); // HMAC-SHA*
@@ -260,16 +265,21 @@ public final class OAuth1Signer {
       protocol.addEncoded(OAuth.SIGNATURE_METHOD, signatureMethod.name());
     }
     protocol.addEncodedAscii(OAuth.TIMESTAMP, timestamp);
-    if (token != null) protocol.addEncodedAscii(OAuth.TOKEN, Percent.encode(token.value()));
+    if (token != null) {
+      protocol.addEncodedAscii(
+          OAuth.TOKEN, token == this.token ? encodedToken : Percent.encode(token.value()));
+    }
     if (includeVersion) protocol.addEncodedAscii(OAuth.VERSION, OAuth.VERSION_1_0);
     if (!extras.isEmpty()) {
       for (Map.Entry<String, String> e : extras.entrySet()) {
         protocol.add(e.getKey(), e.getValue());
       }
     }
-    protocol.sort();
-    params.addAll(protocol);
+    // Added in name order; only extras can be out of place.
+    if (!extras.isEmpty()) protocol.sort();
+    // Both sorted: the request's few parameters, then the protocol ones merged in.
     params.sort();
+    params.mergeSorted(protocol);
 
     String tokenSecret = token == null ? "" : token.secret();
     String baseString = null;

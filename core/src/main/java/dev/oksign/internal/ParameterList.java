@@ -100,6 +100,36 @@ public final class ParameterList {
     }
   }
 
+  /**
+   * Merges the pairs of {@code other} into this list, both sorted as {@link #sort()} sorts: the
+   * result is sorted, in one pass from the end and with no array but this one's, grown if need be.
+   */
+  public void mergeSorted(ParameterList other) {
+    int m = other.size;
+    if (m == 0) return;
+    int total = size + m;
+    if (total * 2 > namesAndValues.length) {
+      namesAndValues = Arrays.copyOf(namesAndValues, Math.max(total * 2, namesAndValues.length * 2));
+    }
+    String[] a = namesAndValues;
+    String[] b = other.namesAndValues;
+    int i = size - 1;
+    int j = m - 1;
+    for (int k = total - 1; j >= 0; k--) {
+      if (i >= 0 && compare(a[i * 2], a[i * 2 + 1], b[j * 2], b[j * 2 + 1]) > 0) {
+        a[k * 2] = a[i * 2];
+        a[k * 2 + 1] = a[i * 2 + 1];
+        i--;
+      } else {
+        a[k * 2] = b[j * 2];
+        a[k * 2 + 1] = b[j * 2 + 1];
+        j--;
+      }
+    }
+    size = total;
+    if (!other.ascii) ascii = false;
+  }
+
   private static int compare(String n1, String v1, String n2, String v2) {
     int c = n1.compareTo(n2);
     return c != 0 ? c : v1.compareTo(v2);
