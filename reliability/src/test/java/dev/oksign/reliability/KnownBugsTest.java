@@ -171,4 +171,17 @@ class KnownBugsTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).doesNotContain(Secrets.CONSUMER_SECRET);
   }
+
+  /**
+   * core, {@code OAuthProblemException.diagnose}: for base strings it cannot split, it writes "The
+   * base strings first differ in the the base strings differ in a way not understood".
+   */
+  @Test
+  void aDiagnosisOfUnsplittableBaseStringsReadsAsASentence() {
+    String diagnosis =
+        dev.oksign.OAuthProblemException.diagnose(
+            "not a base string", "GET&https%3A%2F%2Fe.com%2F&");
+
+    assertThat(diagnosis).doesNotContain("in the the");
+  }
 }

@@ -195,16 +195,23 @@ class RefusalFuzzTest {
       assertThat(usable).as("refused a usable answer: %s", e.getMessage()).isFalse();
       assertThat(e.httpStatus()).isEqualTo(code);
       assertThat(e.getMessage()).isNotBlank();
-      // Every oauth_token_secret field shown is masked, in the message and the snippet alike.
-      for (String shown : new String[] {e.getMessage(), String.valueOf(e.bodySnippet())}) {
+      // Every oauth_token_secret field of the body shown is masked. (The message's own text
+      // before "Body: " may quote decoded values, which can hold anything.)
+      String message = e.getMessage();
+      int shownAt = message.indexOf("\nBody: ");
+      for (String shown :
+          new String[] {
+            shownAt < 0 ? "" : message.substring(shownAt + "\nBody: ".length()),
+            String.valueOf(e.bodySnippet())
+          }) {
         for (int at = shown.indexOf("oauth_token_secret=");
             at >= 0;
             at = shown.indexOf("oauth_token_secret=", at + 1)) {
-          assertThat(shown.substring(at + "oauth_token_secret=".length()))
+          if (at > 0 && shown.charAt(at - 1) != '&') continue; // inside another value
+          String rest = shown.substring(at + "oauth_token_secret=".length());
+          assertThat(rest.isEmpty() || rest.startsWith("██") || rest.startsWith("&"))
               .as("a token secret shown in %s", shown)
-              .satisfiesAnyOf(
-                  rest -> assertThat(rest).startsWith("██"),
-                  rest -> assertThat(rest).matches("(?s)[&\\s…].*|"));
+              .isTrue();
         }
       }
       if (e.parameters().containsKey("oauth_token_secret")) {
@@ -237,8 +244,9 @@ class RefusalFuzzTest {
     } catch (dev.oksign.SigningException refused) {
       return;
     }
+    int kind = data.consumeInt(0, 3);
     String server =
-        switch (data.consumeInt(0, 3)) {
+        switch (kind) {
           case 0 -> ours;
           case 1 -> "POST" + ours.substring(ours.indexOf('&'));
           case 2 ->
@@ -257,7 +265,7 @@ class RefusalFuzzTest {
       assertThat(diagnosis).contains("signing key differs");
     } else {
       assertThat(diagnosis).startsWith("The base strings first differ in the ");
-      if (server.startsWith("POST&") && !ours.startsWith("POST&")) {
+      if (kind == 1 && !ours.startsWith("POST&")) {
         assertThat(diagnosis).contains("first differ in the method");
       }
     }
