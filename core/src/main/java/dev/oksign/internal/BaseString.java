@@ -78,6 +78,51 @@ public final class BaseString {
     boolean ipv6 = host.indexOf(':') >= 0;
     int port = url.port();
     String portString = port != HttpUrl.defaultPort(scheme) ? Integer.toString(port) : null;
+
+    if (reuse != null && params.isAscii()) {
+      // One pass into an array known to be large enough: no pass to measure, no path string. The
+      // path is cut from the URL as HttpUrl.encodedPath() cuts it.
+      String urlString = url.toString();
+      int pathStart = urlString.indexOf('/', scheme.length() + 3);
+      int pathEnd = pathStart;
+      for (int n = urlString.length(); pathEnd < n; pathEnd++) {
+        char c = urlString.charAt(pathEnd);
+        if (c == '?' || c == '#') break;
+      }
+      long bound =
+          method.length()
+              + 3L * (scheme.length() + host.length() + pathEnd - pathStart)
+              + 26 // "&", "%3A%2F%2F", "%5B" "%5D", "%3A" and 5 digits of port, "&"
+              + params.normalizedReencodedBound();
+      if (bound <= REUSED_MAX) {
+        if (reuse.array.length < bound) reuse.array = new byte[(int) bound];
+        byte[] out = reuse.array;
+        int pos = 0;
+        for (int i = 0, n = method.length(); i < n; i++) {
+          char c = method.charAt(i);
+          if (c >= 0x80) return null;
+          out[pos++] = (byte) (c >= 'a' && c <= 'z' ? c - 32 : c);
+        }
+        out[pos++] = '&';
+        pos = encodeAsciiChecked(scheme, 0, scheme.length(), false, out, pos);
+        if (pos < 0) return null;
+        pos = ascii("%3A%2F%2F", out, pos);
+        if (ipv6) pos = ascii("%5B", out, pos);
+        pos = encodeAsciiChecked(host, 0, host.length(), true, out, pos);
+        if (pos < 0) return null;
+        if (ipv6) pos = ascii("%5D", out, pos);
+        if (portString != null) {
+          pos = ascii("%3A", out, pos);
+          pos = ascii(portString, out, pos);
+        }
+        pos = encodeAsciiChecked(urlString, pathStart, pathEnd, false, out, pos);
+        if (pos < 0) return null;
+        out[pos++] = '&';
+        pos = params.writeNormalizedReencoded(out, pos);
+        reuse.length = pos;
+        return reuse;
+      }
+    }
     String path = url.encodedPath();
 
     // First pass: the exact length, and a check that everything is ASCII.
@@ -126,6 +171,32 @@ public final class BaseString {
     target.length = length;
     return target;
   }
+
+  /**
+   * Writes {@code s[from, to)} percent-encoded per RFC 5849 §3.6 into {@code out} at {@code pos},
+   * lower-casing {@code A-Z} first if {@code lowerCase}; returns the position after, or -1 if a
+   * character is not ASCII. The caller has sized {@code out}.
+   */
+  private static int encodeAsciiChecked(
+      String s, int from, int to, boolean lowerCase, byte[] out, int pos) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) return -1;
+      if (lowerCase && c >= 'A' && c <= 'Z') c += 32;
+      if (Percent.isUnreserved(c)) {
+        out[pos++] = (byte) c;
+      } else {
+        out[pos++] = '%';
+        out[pos++] = HEX[c >> 4];
+        out[pos++] = HEX[c & 0xF];
+      }
+    }
+    return pos;
+  }
+
+  private static final byte[] HEX = {
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
+  };
 
   /** The length of {@code s} once percent-encoded (or as is), or -1 if it is not all ASCII. */
   private static int encodedLength(String s, boolean encode) {

@@ -9,6 +9,8 @@ import java.util.Arrays;
 public final class ParameterList {
   private String[] namesAndValues;
   private int size;
+  /** The number of characters of every name and value, for {@link #normalizedReencodedBound()}. */
+  private int chars;
   /** True while every name and value is ASCII, as {@link Percent#encode(String)} output is. */
   private boolean ascii = true;
 
@@ -37,6 +39,7 @@ public final class ParameterList {
     }
     namesAndValues[size * 2] = encodedName;
     namesAndValues[size * 2 + 1] = encodedValue;
+    chars += encodedName.length() + encodedValue.length();
     size++;
   }
 
@@ -127,6 +130,7 @@ public final class ParameterList {
       }
     }
     size = total;
+    chars += other.chars;
     if (!other.ascii) ascii = false;
   }
 
@@ -146,6 +150,14 @@ public final class ParameterList {
       out.append("%3D");
       Percent.reencode(namesAndValues[i * 2 + 1], out);
     }
+  }
+
+  /**
+   * A bound on the length of what {@link #writeNormalizedReencoded} writes, known without a pass
+   * over the characters: each may become three, and each pair adds {@code %3D} and {@code %26}.
+   */
+  public int normalizedReencodedBound() {
+    return 3 * chars + 6 * size;
   }
 
   /** The length of what {@link #writeNormalizedReencoded} writes. */
