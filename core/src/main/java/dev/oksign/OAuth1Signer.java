@@ -65,6 +65,15 @@ public final class OAuth1Signer {
   /** The consumer key and the signer's token, percent-encoded once (§3.6). */
   private final String encodedConsumerKey;
   private final String encodedToken;
+  /**
+   * True if every character of the {@code Authorization} header this signer writes is known to be
+   * printable ASCII: an HMAC method's name, a printable ASCII realm or none, and percent-encoded
+   * names and values. Such a header is written as bytes and added without OkHttp checking it again,
+   * character by character.
+   */
+  private final boolean headerPrintable;
+  /** {@code OAuth } and the realm, if any: how every header starts. */
+  private final String headerStart;
 
   private OAuth1Signer(Builder builder) {
     this.clientCredentials = builder.clientCredentials;
@@ -78,6 +87,18 @@ public final class OAuth1Signer {
     this.bodyHash = builder.bodyHash;
     this.encodedConsumerKey = Percent.encode(clientCredentials.key());
     this.encodedToken = token == null ? null : Percent.encode(token.value());
+    this.headerPrintable =
+        signatureMethod instanceof HmacSignatureMethod && (realm == null || isPrintableAscii(realm));
+    this.headerStart =
+        OAuth.AUTH_SCHEME + ' ' + (realm == null ? "" : OAuth.REALM + "=\"" + realm + "\", ");
+  }
+
+  private static boolean isPrintableAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7f) return false;
+    }
+    return true;
   }
 
   /** Returns a builder with the defaults: HMAC-SHA1, header placement, the UTC system clock. */
@@ -304,8 +325,19 @@ public final class OAuth1Signer {
     HttpUrl urlOut = url;
     switch (placement) {
       case AUTHORIZATION_HEADER -> {
-        authorization = authorizationHeader(protocol, encodedSignature);
-        out.header(OAuth.AUTHORIZATION, authorization);
+        if (headerPrintable) {
+          authorization = printableAuthorizationHeader(protocol, encodedSignature);
+          // No Authorization header yet (refused above), and nothing in this one to check.
+          out.headers(
+              request
+                  .headers()
+                  .newBuilder()
+                  .addUnsafeNonAscii(OAuth.AUTHORIZATION, authorization)
+                  .build());
+        } else {
+          authorization = authorizationHeader(protocol, encodedSignature);
+          out.header(OAuth.AUTHORIZATION, authorization);
+        }
       }
       case QUERY -> {
         HttpUrl.Builder urlBuilder = url.newBuilder();
@@ -383,6 +415,65 @@ public final class OAuth1Signer {
             + where
             + ": pass protocol parameters through SigningOptions, not the request, so they are"
             + " placed once");
+  }
+
+  /** Headers up to this many bytes are written in an array kept per thread. */
+  private static final int HEADER_SCRATCH_MAX = 4096;
+
+  private static final ThreadLocal<byte[]> HEADER_SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[512]);
+
+  /**
+   * The header of {@link #authorizationHeader} when {@link #headerPrintable}: written as bytes into
+   * an array the thread reuses, so that the only array made is the string's own.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
+  private String printableAuthorizationHeader(ParameterList protocol, String encodedSignature) {
+    int length = headerStart.length() + OAuth.SIGNATURE.length() + encodedSignature.length() + 3;
+    for (int i = 0, n = protocol.size(); i < n; i++) {
+      length += protocol.encodedName(i).length() + protocol.encodedValue(i).length() + 5;
+    }
+    byte[] out;
+    if (length <= HEADER_SCRATCH_MAX) {
+      out = HEADER_SCRATCH.get();
+      if (out.length < length) {
+        out = new byte[Math.max(length, Math.min(HEADER_SCRATCH_MAX, out.length * 2))];
+        HEADER_SCRATCH.set(out);
+      }
+    } else {
+      out = new byte[length];
+    }
+    int pos = headerStart.length();
+    headerStart.getBytes(0, pos, out, 0);
+    boolean signatureWritten = false;
+    for (int i = 0, n = protocol.size(); i < n; i++) {
+      String name = protocol.encodedName(i);
+      if (!signatureWritten && name.compareTo(OAuth.SIGNATURE) > 0) {
+        pos = putPair(OAuth.SIGNATURE, encodedSignature, out, pos);
+        signatureWritten = true;
+      }
+      pos = putPair(name, protocol.encodedValue(i), out, pos);
+    }
+    if (!signatureWritten) pos = putPair(OAuth.SIGNATURE, encodedSignature, out, pos);
+    pos -= 2; // the last ", "
+    return new String(out, 0, pos, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Writes {@code name="value", } at {@code pos}; returns the position after. */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
+  private static int putPair(String name, String value, byte[] out, int pos) {
+    int n = name.length();
+    name.getBytes(0, n, out, pos);
+    pos += n;
+    out[pos++] = '=';
+    out[pos++] = '"';
+    n = value.length();
+    value.getBytes(0, n, out, pos);
+    pos += n;
+    out[pos++] = '"';
+    out[pos++] = ',';
+    out[pos++] = ' ';
+    return pos;
   }
 
   private String authorizationHeader(ParameterList protocol, String encodedSignature) {
