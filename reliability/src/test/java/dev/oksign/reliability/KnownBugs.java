@@ -34,6 +34,40 @@ final class KnownBugs {
   }
 
   /**
+   * core, {@code OAuthProblemException}: the body snippet masks {@code oauth_token_secret} only
+   * when the whole body parses as a form, so a token answer that is not quite a form shows the
+   * token secret in the clear.
+   */
+  static boolean secretShownWhenNotAForm(java.util.Map<String, String> form) {
+    return !ENFORCE && form == null;
+  }
+
+  /**
+   * core, {@code OAuth1Signer.printableAuthorizationHeader} (746fdd9): counts 3 bytes for the
+   * signature pair where 5 are written, so a header whose count lands within 2 bytes of its buffer
+   * (just under 512, 1024, 2048 or 4096 bytes, or anything over 4096) throws
+   * ArrayIndexOutOfBoundsException.
+   */
+  static boolean isHeaderBufferOverflow(Throwable t) {
+    if (ENFORCE || !(t instanceof ArrayIndexOutOfBoundsException)) return false;
+    for (StackTraceElement e : t.getStackTrace()) {
+      if (e.getMethodName().equals("printableAuthorizationHeader")) return true;
+    }
+    return false;
+  }
+
+  /** {@code signer.report(request)}, or null where {@link #isHeaderBufferOverflow} hits. */
+  static dev.oksign.SigningReport report(OAuth1Signer signer, Request request)
+      throws java.io.IOException {
+    try {
+      return signer.report(request);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      if (isHeaderBufferOverflow(e)) return null;
+      throw e;
+    }
+  }
+
+  /**
    * testing, {@code FakeFlickr}: its MockWebServer writes a response's headers and body in two
    * segments on sockets without TCP_NODELAY, so on Linux loopback each answer waits for the
    * client's delayed ACK, about 40 ms: 8 threads get some 160 requests/s. Until the fake sets

@@ -1,6 +1,7 @@
 package dev.oksign.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.oksign.NonceStore;
 import dev.oksign.OAuth1Signer;
@@ -183,5 +184,59 @@ class KnownBugsTest {
             "not a base string", "GET&https%3A%2F%2Fe.com%2F&");
 
     assertThat(diagnosis).doesNotContain("in the the");
+  }
+
+  /**
+   * core, {@code OAuthProblemException}: the body snippet masks {@code oauth_token_secret} only
+   * when the whole body parses as a form; a token answer with one stray line of prose is shown with
+   * the token secret in the clear, in the message and {@code bodySnippet()}.
+   */
+  @Test
+  void aTokenSecretInABodyThatIsNotQuiteAFormIsMasked() throws Exception {
+    String secret = "a1b2c3d4e5f6a7b8";
+    okhttp3.OkHttpClient answering =
+        new okhttp3.OkHttpClient.Builder()
+            .addInterceptor(
+                chain ->
+                    RefusalFuzzTest.response(
+                        chain.request(),
+                        200,
+                        "oauth_token=72157&oauth_token_secret=" + secret + "&Thank you!",
+                        "text/plain"))
+            .build();
+    dev.oksign.TokenFlow flow =
+        dev.oksign.TokenFlow.builder()
+            .clientCredentials(Secrets.CLIENT)
+            .requestTokenUrl("https://www.flickr.com/services/oauth/request_token")
+            .authorizationUrl("https://www.flickr.com/services/oauth/authorize")
+            .accessTokenUrl("https://www.flickr.com/services/oauth/access_token")
+            .client(answering)
+            .build();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> flow.accessToken(Secrets.TOKEN, "v"))
+        .isInstanceOfSatisfying(
+            dev.oksign.OAuthProblemException.class,
+            e -> {
+              assertThat(e.getMessage()).doesNotContain(secret);
+              assertThat(e.bodySnippet()).doesNotContain(secret);
+            });
+  }
+
+  /**
+   * core, {@code OAuth1Signer.printableAuthorizationHeader} (746fdd9): the header's length is
+   * counted with 3 bytes for the signature pair, which {@code putPair} writes with 5, so a header
+   * whose count lands within 2 bytes of its buffer (just under 512, 1024, 2048, 4096 bytes, or
+   * anything over 4096, such as a long callback) throws ArrayIndexOutOfBoundsException out of
+   * {@code sign()} and out of the interceptor, which must throw only IOExceptions.
+   */
+  @Test
+  void authorizationHeadersOfEveryLengthAreWritten() throws Exception {
+    Request request = new Request.Builder().url("https://api.flickr.com/services/rest/").build();
+    for (int length = 1; length <= 5000; length++) {
+      SigningOptions options = SigningOptions.builder().callback("a".repeat(length)).build();
+      Request tagged = request.newBuilder().tag(SigningOptions.class, options).build();
+      int n = length;
+      assertThatCode(() -> signer.sign(tagged)).as("callback of %s", n).doesNotThrowAnyException();
+    }
   }
 }
