@@ -72,46 +72,42 @@ public final class Percent {
    * encoded} holds anything but ASCII and escapes of well-formed UTF-8; the caller then takes the
    * long way.
    */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
   public static String fromFormEncoded(String encoded) {
     int n = encoded.length();
-    int length = 0;
-    for (int i = 0; i < n; i++) {
+    int first = 0;
+    while (first < n) {
+      char c = encoded.charAt(first);
+      if (c >= 0x80 || !UNRESERVED[c]) break;
+      first++;
+    }
+    if (first == n) return encoded; // the usual name, and many values
+    // One pass into an array large enough (no character gives more than three bytes), checking
+    // as it goes; the string is then cut to size.
+    byte[] out = scratch(3 * n);
+    encoded.getBytes(0, first, out, 0);
+    int pos = first;
+    for (int i = first; i < n; i++) {
       char c = encoded.charAt(i);
       if (c >= 0x80) return null;
-      if (c == '%' && isEscape(encoded, i)) {
-        int b = (hex(encoded.charAt(i + 1)) << 4) | hex(encoded.charAt(i + 2));
-        if (b >= 0x80) {
-          int sequence = utf8SequenceLength(encoded, i, n);
-          if (sequence < 0) return null;
-          length += sequence * 3;
-          i += sequence * 3 - 1;
-        } else {
-          length += UNRESERVED[b] ? 1 : 3;
-          i += 2;
-        }
-      } else if (c == '+') {
-        length += 3; // a space: %20
-      } else {
-        length += UNRESERVED[c] ? 1 : 3; // a lone % too: %25
-      }
-    }
-    if (length == n && encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) return encoded;
-    byte[] out = new byte[length];
-    int pos = 0;
-    for (int i = 0; i < n; i++) {
-      char c = encoded.charAt(i);
       int b;
       if (c == '%' && isEscape(encoded, i)) {
         b = (hex(encoded.charAt(i + 1)) << 4) | hex(encoded.charAt(i + 2));
-        i += 2;
-        if (b >= 0x80) { // part of a sequence checked above: kept as an escape
-          out[pos++] = '%';
-          out[pos++] = (byte) HEX[b >> 4];
-          out[pos++] = (byte) HEX[b & 0xF];
+        if (b >= 0x80) { // a UTF-8 sequence, checked whole, its escapes kept (upper-case)
+          int sequence = utf8SequenceLength(encoded, i, n);
+          if (sequence < 0) return null;
+          for (int k = 0; k < sequence; k++, i += 3) {
+            int e = escapedByte(encoded, i, n);
+            out[pos++] = '%';
+            out[pos++] = (byte) HEX[e >> 4];
+            out[pos++] = (byte) HEX[e & 0xF];
+          }
+          i--;
           continue;
         }
+        i += 2;
       } else {
-        b = c == '+' ? ' ' : c;
+        b = c == '+' ? ' ' : c; // a lone % too: %25
       }
       if (UNRESERVED[b]) {
         out[pos++] = (byte) b;
@@ -121,7 +117,27 @@ public final class Percent {
         out[pos++] = (byte) HEX[b & 0xF];
       }
     }
-    return new String(out, StandardCharsets.ISO_8859_1);
+    return new String(out, 0, pos, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Arrays up to this size, for {@link #scratch}, are kept per thread. */
+  private static final int SCRATCH_MAX = 4096;
+
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[256]);
+
+  /**
+   * An array of at least {@code size} bytes to write into before a string is cut from it: the
+   * calling thread's own up to {@link #SCRATCH_MAX}, else a new one. Its content is not kept.
+   */
+  private static byte[] scratch(int size) {
+    if (size > SCRATCH_MAX) return new byte[size];
+    byte[] scratch = SCRATCH.get();
+    if (scratch.length < size) {
+      scratch = new byte[Math.max(size, Math.min(SCRATCH_MAX, scratch.length * 2))];
+      SCRATCH.set(scratch);
+    }
+    return scratch;
   }
 
   /**
