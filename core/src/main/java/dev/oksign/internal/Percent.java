@@ -36,23 +36,18 @@ public final class Percent {
     int first = 0;
     while (first < n && isUnreserved(s.charAt(first))) first++;
     if (first == n) return s;
-    // All ASCII (the usual case): size exactly and write bytes, with no StringBuilder.
-    int length = n;
-    for (int i = first; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) {
-        StringBuilder out = new StringBuilder(n + 16);
-        out.append(s, 0, first);
-        encodeFrom(s, first, out);
-        return out.toString();
-      }
-      if (!UNRESERVED[c]) length += 2;
-    }
-    byte[] out = new byte[length];
+    // All ASCII (the usual case): one pass into an array large enough, then cut to size.
+    byte[] out = scratch(3 * n);
     s.getBytes(0, first, out, 0);
     int pos = first;
     for (int i = first; i < n; i++) {
       char c = s.charAt(i);
+      if (c >= 0x80) {
+        StringBuilder builder = new StringBuilder(n + 16);
+        builder.append(s, 0, first);
+        encodeFrom(s, first, builder);
+        return builder.toString();
+      }
       if (UNRESERVED[c]) {
         out[pos++] = (byte) c;
       } else {
@@ -61,7 +56,7 @@ public final class Percent {
         out[pos++] = (byte) HEX[c & 0xF];
       }
     }
-    return new String(out, StandardCharsets.ISO_8859_1);
+    return new String(out, 0, pos, StandardCharsets.ISO_8859_1);
   }
 
   /**
