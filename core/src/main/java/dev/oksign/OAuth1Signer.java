@@ -429,7 +429,9 @@ public final class OAuth1Signer {
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
   private String printableAuthorizationHeader(ParameterList protocol, String encodedSignature) {
-    int length = headerStart.length() + OAuth.SIGNATURE.length() + encodedSignature.length() + 3;
+    // Every pair, the signature too, is written as name="value", (5 more bytes); the last ", " is
+    // dropped after writing, so it must fit too.
+    int length = headerStart.length() + OAuth.SIGNATURE.length() + encodedSignature.length() + 5;
     for (int i = 0, n = protocol.size(); i < n; i++) {
       length += protocol.encodedName(i).length() + protocol.encodedValue(i).length() + 5;
     }

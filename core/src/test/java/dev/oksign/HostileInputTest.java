@@ -174,4 +174,32 @@ class HostileInputTest {
             "FORM_BODY placement cannot escape parameters in a UTF-16 form body to e.com:"
                 + " use UTF-8 or header placement");
   }
+
+  /** Headers of every length around the sizes of the signer's scratch buffers (512 … 4096 and up). */
+  @Test
+  void headersOfEveryLengthAreFramedWhole() throws Exception {
+    OAuth1Signer signer =
+        OAuth1Signer.builder()
+            .clientCredentials("ck", "cs")
+            .clock(Clock.fixed(Instant.ofEpochSecond(1), ZoneOffset.UTC))
+            .nonces(() -> "n")
+            .build();
+    for (int n = 0; n < 4300; n++) {
+      String callback = "https://e.com/" + "x".repeat(n);
+      Request signed =
+          signer.sign(
+              new Request.Builder()
+                  .url("https://e.com/")
+                  .tag(SigningOptions.class, SigningOptions.builder().callback(callback).build())
+                  .build());
+      String header = signed.header("Authorization");
+      assertThat(header)
+          .as("callback of %s characters", callback.length())
+          .startsWith("OAuth oauth_callback=\"https%3A%2F%2Fe.com%2F" + "x".repeat(n) + "\", ")
+          .contains("\", oauth_consumer_key=\"ck\", oauth_nonce=\"n\", oauth_signature=\"")
+          .endsWith(
+              "\", oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"1\","
+                  + " oauth_version=\"1.0\"");
+    }
+  }
 }
