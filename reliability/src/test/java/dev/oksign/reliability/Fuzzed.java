@@ -85,6 +85,34 @@ final class Fuzzed {
     "APPLICATION/X-WWW-FORM-URLENCODED; charset=UTF-16",
   };
 
+  /**
+   * True if {@code s} is RFC 5849 §3.6 output: unreserved characters and upper-case {@code %XX}
+   * only. A loop, not a regex: a regex of alternatives recurses per character and overflows the
+   * stack on the long strings fuzzers make.
+   */
+  static boolean isEncoded(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= n || !upperHex(s.charAt(i + 1)) || !upperHex(s.charAt(i + 2))) return false;
+        i += 2;
+      } else if (!((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean upperHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+  }
+
   /** A string of up to a few pieces, each fuzzer text or a hostile piece. */
   static String text(FuzzedDataProvider d, int max) {
     StringBuilder out = new StringBuilder();
