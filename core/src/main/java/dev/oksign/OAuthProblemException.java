@@ -118,7 +118,7 @@ public final class OAuthProblemException extends OAuth1Exception {
       parameters = Collections.unmodifiableMap(masked);
     }
     String problem = parameters.get(OAuth.PROBLEM);
-    String snippet = snippet(body, bodyForm);
+    String snippet = snippet(body);
 
     String diagnosis = null;
     if (OAuthProblem.SIGNATURE_INVALID.wireName().equals(problem)) {
@@ -154,10 +154,13 @@ public final class OAuthProblemException extends OAuth1Exception {
   }
 
   /** The start of the body on one line, the values of secret fields masked; null if empty. */
-  private static String snippet(String body, Map<String, String> form) {
+  private static String snippet(String body) {
     if (body == null || body.trim().isEmpty()) return null;
-    String text = body.trim().replaceAll("\\s+", " ");
-    if (form != null) text = SECRET_FIELD.matcher(text).replaceAll("$1=██");
+    String text = body.trim();
+    // Cut first (a bounded amount of work), then mask whatever looks like a secret field, whether
+    // or not the whole body parsed as a form: a token answer with a stray line is still a secret.
+    if (text.length() > SNIPPET_LENGTH * 4) text = text.substring(0, SNIPPET_LENGTH * 4);
+    text = SECRET_FIELD.matcher(text.replaceAll("\\s+", " ")).replaceAll("$1=██");
     return text.length() <= SNIPPET_LENGTH ? text : text.substring(0, SNIPPET_LENGTH) + "…";
   }
 

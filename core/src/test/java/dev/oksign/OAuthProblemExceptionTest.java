@@ -178,4 +178,18 @@ class OAuthProblemExceptionTest {
                 + " flickr.com")
         .endsWith("\nOur base string:      " + OURS);
   }
+
+  @Test
+  void masksATokenSecretEvenInABodyThatIsNotQuiteAForm() {
+    OAuthProblemException e =
+        OAuthProblemException.of(
+            "access_token",
+            200,
+            "oauth_token=72157&oauth_token_secret=a1b2c3d4e5f6a7b8&Thank you!\n<p>done</p>",
+            OURS,
+            null);
+    assertThat(e.bodySnippet())
+        .isEqualTo("oauth_token=72157&oauth_token_secret=██&Thank you! <p>done</p>");
+    assertThat(e.getMessage()).doesNotContain("a1b2c3d4e5f6a7b8");
+  }
 }
