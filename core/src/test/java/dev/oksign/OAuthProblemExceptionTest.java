@@ -192,4 +192,13 @@ class OAuthProblemExceptionTest {
         .isEqualTo("oauth_token=72157&oauth_token_secret=██&Thank you! <p>done</p>");
     assertThat(e.getMessage()).doesNotContain("a1b2c3d4e5f6a7b8");
   }
+
+  @Test
+  void diagnosesBaseStringsItCannotSplitInASentence() {
+    assertThat(OAuthProblemException.diagnose("not a base string", "GET&https%3A%2F%2Fe.com%2F&"))
+        .isEqualTo(
+            "The base strings differ in a way not understood: compare them below.\n"
+                + "Server's base string: not a base string\n"
+                + "Our base string:      GET&https%3A%2F%2Fe.com%2F&");
+  }
 }

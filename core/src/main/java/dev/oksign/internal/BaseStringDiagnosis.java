@@ -27,11 +27,12 @@ public final class BaseStringDiagnosis {
     } else {
       List<String> differences = differences(server, ours);
       if (differences.isEmpty()) {
-        differences.add("the base strings differ in a way not understood: compare them below");
-      }
-      out.append("The base strings first differ in the ").append(differences.get(0)).append('.');
-      for (int i = 1; i < differences.size(); i++) {
-        out.append("\nThey also differ in the ").append(differences.get(i)).append('.');
+        out.append("The base strings differ in a way not understood: compare them below.");
+      } else {
+        out.append("The base strings first differ in the ").append(differences.get(0)).append('.');
+        for (int i = 1; i < differences.size(); i++) {
+          out.append("\nThey also differ in the ").append(differences.get(i)).append('.');
+        }
       }
     }
     out.append("\nServer's base string: ").append(server);
