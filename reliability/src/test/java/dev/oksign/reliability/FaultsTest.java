@@ -59,7 +59,7 @@ class FaultsTest {
 
   @BeforeEach
   void startFake() throws IOException {
-    fake = KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build());
+    fake = FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build();
     fake.start();
     token = fake.issueAccessToken(Secrets.CONSUMER_KEY, fake.data().demoUser().nsid(), "write");
     Secrets.register(token.secret());
@@ -172,11 +172,10 @@ class FaultsTest {
   void aRefusedTimestampIsAnOAuthProblemThenTheClockIsCorrected() throws Exception {
     fake.close();
     fake =
-        KnownBugs.noDelay(
-            FakeFlickr.builder()
+        FakeFlickr.builder()
                 .clientCredentials(Secrets.CLIENT)
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))
-                .build());
+                .build();
     fake.start();
     startFakeClients();
 

@@ -122,8 +122,7 @@ class FixedBugsTest {
   @Test
   void aFlickrPostIsNotSentAgainWhenThePooledConnectionDrops() throws Exception {
     try (dev.oksign.testing.FakeFlickr fake =
-        KnownBugs.noDelay(
-            dev.oksign.testing.FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
+        dev.oksign.testing.FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build()) {
       fake.start();
       dev.oksign.flickr.Flickr flickr =
           dev.oksign.flickr.Flickr.builder()

@@ -22,7 +22,7 @@ class HostileFlickrTest {
   @Test
   void hostileSearchTextIsSignedSoFakeFlickrVerifiesIt() throws Exception {
     try (FakeFlickr fake =
-        KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
+        FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build()) {
       fake.start();
       Flickr flickr =
           Flickr.builder()

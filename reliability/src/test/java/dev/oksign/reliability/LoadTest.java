@@ -81,12 +81,11 @@ class LoadTest {
   void eightThreadsOneHundredUsersEveryRequestVerifiesWithItsOwnToken() throws Exception {
     int total = total();
     try (FakeFlickr fake =
-        KnownBugs.noDelay(
-            FakeFlickr.builder()
+        FakeFlickr.builder()
                 .clientCredentials(Secrets.CLIENT)
                 // The fake keeps at most 100,000 nonces; a short window lets it forget old ones.
                 .timestampWindow(Duration.ofSeconds(10))
-                .build())) {
+                .build()) {
       fake.start();
       List<FakeFlickrData.User> people = fake.data().users();
       Token[] tokens = new Token[USERS];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oksign.flickr.Flickr;
 import dev.oksign.flickr.FlickrException;
 import dev.oksign.flickr.Paging;
+import dev.oksign.flickr.PagingException;
 import dev.oksign.flickr.Photo;
 import dev.oksign.testing.FakeFlickr;
 import dev.oksign.testing.FakeFlickrData;
@@ -17,12 +18,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The paging helper when page 2 of 3 fails mid-walk: the items of page 1 were delivered, none is
- * skipped or repeated, the cause is the FlickrException of the 503, and the walk ends.
+ * skipped or repeated, the failure names page 2 and the 500 items delivered, its cause is the
+ * FlickrException of the 503, and the walk ends.
  */
 class PagingAfterFailureTest {
   @Test
   void aFailureOnPageTwoIsThrownAfterExactlyTheItemsOfPageOne() throws Exception {
     UncheckedIOException failure = walkWithPageTwoFailing();
+    assertThat(failure).isInstanceOf(PagingException.class);
+    assertThat(((PagingException) failure).page()).isEqualTo(2);
+    assertThat(((PagingException) failure).itemsDelivered()).isEqualTo(500);
+    assertThat(failure).hasMessageStartingWith("page 2 failed after 500 items delivered");
     assertThat(failure.getCause()).isInstanceOf(FlickrException.class);
     assertThat(((FlickrException) failure.getCause()).httpStatus()).isEqualTo(503);
   }
@@ -30,7 +36,7 @@ class PagingAfterFailureTest {
   /** Walks photoset 1234 by 500s with page 2 answered 503; returns the failure, checked. */
   static UncheckedIOException walkWithPageTwoFailing() throws Exception {
     try (FakeFlickr fake =
-        KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
+        FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build()) {
       fake.start();
       Flickr flickr =
           Flickr.builder()
@@ -74,8 +80,6 @@ class PagingAfterFailureTest {
       assertThat(delivered).isEqualTo(expected.subList(0, 500));
       assertThat(photos.hasNext()).as("the walk ended").isFalse();
       Figures.record("paging.deliveredBeforeFailure", delivered.size());
-      // That the message names page 2 and the 500 items delivered is KnownBugsTest's: it does not
-      // yet.
       return failure;
     }
   }

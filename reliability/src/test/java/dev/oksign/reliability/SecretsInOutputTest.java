@@ -160,7 +160,7 @@ class SecretsInOutputTest {
     // logging it is the user's explicit choice.
     wire.setLevel(HttpLoggingInterceptor.Level.HEADERS);
     try (FakeFlickr fake =
-        KnownBugs.noDelay(FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build())) {
+        FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build()) {
       fake.start();
       OkHttpClient logged = Clients.BASE.newBuilder().addNetworkInterceptor(wire).build();
       TokenFlow flow =
