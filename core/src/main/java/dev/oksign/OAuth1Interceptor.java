@@ -34,28 +34,27 @@ import okhttp3.Response;
  * <p><b>Add it as a network interceptor.</b> There it runs once per attempt that reaches the
  * network, so every retry and every followed redirect is signed anew, with a fresh nonce and
  * timestamp, for the URL it is really sent to; and a redirect to a host outside the scope leaves
- * with no OAuth parameter at all. As an application interceptor it signs the first attempt only:
- * a retry would then resend the same nonce, and a redirect would carry a signature made for
- * another URL.
+ * with no OAuth parameter at all. As an application interceptor it signs the first attempt only: a
+ * retry would then resend the same nonce, and a redirect would carry a signature made for another
+ * URL.
  *
- * <p><b>Scope.</b> A client is often shared by several APIs, so the interceptor signs only
- * requests whose host is one of those it was built with ({@link Builder#host(String)}, exact and
- * case-insensitive) or lies under a domain it was given ({@link Builder#domain(String)}), and
- * only over {@code https} unless {@link Builder#allowHttp(boolean)} says otherwise. There is no
- * "sign everything" default: {@link Builder#build()} refuses an empty scope.
+ * <p><b>Scope.</b> A client is often shared by several APIs, so the interceptor signs only requests
+ * whose host is one of those it was built with ({@link Builder#host(String)}, exact and
+ * case-insensitive) or lies under a domain it was given ({@link Builder#domain(String)}), and only
+ * over {@code https} unless {@link Builder#allowHttp(boolean)} says otherwise. There is no "sign
+ * everything" default: {@link Builder#build()} refuses an empty scope.
  *
- * <p><b>Failures.</b> A request that cannot be signed fails with a {@link SigningException}
- * before anything is sent. A refusal by the server (a 4xx response to a signed request whose form
- * body holds {@code oauth_problem}, as Flickr's 401s do) fails with an {@link
- * OAuthProblemException} that carries the status, the problem, the provider's advice and, for
- * {@code signature_invalid}, a diagnosis comparing the server's {@code debug_sbs} with the base
- * string we signed. Other error responses are returned as they are. Both are {@link
- * IOException}s, as OkHttp requires.
+ * <p><b>Failures.</b> A request that cannot be signed fails with a {@link SigningException} before
+ * anything is sent. A refusal by the server (a 4xx response to a signed request whose form body
+ * holds {@code oauth_problem}, as Flickr's 401s do) fails with an {@link OAuthProblemException}
+ * that carries the status, the problem, the provider's advice and, for {@code signature_invalid}, a
+ * diagnosis comparing the server's {@code debug_sbs} with the base string we signed. Other error
+ * responses are returned as they are. Both are {@link IOException}s, as OkHttp requires.
  *
  * <p><b>Clock skew.</b> On {@code timestamp_refused} the interceptor reads the server's {@code
- * Date} header and signs every later request with the corrected time ({@link #clockOffset()}).
- * To also retry the refused call once, add {@link #clockSkewRetry()} as an application
- * interceptor: OkHttp lets a network interceptor send a request only once.
+ * Date} header and signs every later request with the corrected time ({@link #clockOffset()}). To
+ * also retry the refused call once, add {@link #clockSkewRetry()} as an application interceptor:
+ * OkHttp lets a network interceptor send a request only once.
  *
  * <pre>{@code
  * OAuth1Interceptor oauth = OAuth1Interceptor.create(signer, "api.flickr.com");
@@ -92,8 +91,8 @@ public final class OAuth1Interceptor implements Interceptor {
   }
 
   /**
-   * Returns an interceptor that signs with {@code signer} the {@code https} requests to exactly
-   * the given hosts.
+   * Returns an interceptor that signs with {@code signer} the {@code https} requests to exactly the
+   * given hosts.
    */
   public static OAuth1Interceptor create(OAuth1Signer signer, String... hosts) {
     Builder builder = builder(signer);
@@ -134,9 +133,9 @@ public final class OAuth1Interceptor implements Interceptor {
   }
 
   /**
-   * The offset added to the signer's clock for {@code oauth_timestamp}: zero until a server
-   * refuses a timestamp, then the server's clock minus ours, as read from its {@code Date} header
-   * (or the middle of its {@code oauth_acceptable_timestamps}). Kept for every later request.
+   * The offset added to the signer's clock for {@code oauth_timestamp}: zero until a server refuses
+   * a timestamp, then the server's clock minus ours, as read from its {@code Date} header (or the
+   * middle of its {@code oauth_acceptable_timestamps}). Kept for every later request.
    */
   public Duration clockOffset() {
     return Duration.ofSeconds(clockOffsetSeconds.get());
@@ -146,9 +145,9 @@ public final class OAuth1Interceptor implements Interceptor {
    * Returns the companion of this interceptor for the <em>application</em> slot: it retries a call
    * once when this interceptor, in the network slot, saw {@code timestamp_refused} and corrected
    * its clock offset. The retry goes through the network slot again, so it is signed with a fresh
-   * nonce and the corrected timestamp. A second refusal is thrown, never retried: there is no
-   * loop. OkHttp lets a network interceptor call {@code proceed} only once, which is why the retry
-   * lives here.
+   * nonce and the corrected timestamp. A second refusal is thrown, never retried: there is no loop.
+   * OkHttp lets a network interceptor call {@code proceed} only once, which is why the retry lives
+   * here.
    *
    * <pre>{@code
    * OAuth1Interceptor oauth = OAuth1Interceptor.create(signer, "api.flickr.com");
@@ -163,11 +162,12 @@ public final class OAuth1Interceptor implements Interceptor {
   }
 
   /**
-   * Signs the request if it is in scope, sends it, and turns an OAuth refusal (a 4xx response
-   * whose form body, or {@code WWW-Authenticate: OAuth} header, holds {@code oauth_problem}) into an {@link OAuthProblemException} carrying
-   * the base string we signed, so that {@code signature_invalid} comes with a {@link
-   * OAuthProblemException#diagnosis() diagnosis}. On {@code timestamp_refused} the clock offset is
-   * corrected first, unless {@link Builder#clockSkewCorrection(boolean)} turned that off.
+   * Signs the request if it is in scope, sends it, and turns an OAuth refusal (a 4xx response whose
+   * form body, or {@code WWW-Authenticate: OAuth} header, holds {@code oauth_problem}) into an
+   * {@link OAuthProblemException} carrying the base string we signed, so that {@code
+   * signature_invalid} comes with a {@link OAuthProblemException#diagnosis() diagnosis}. On {@code
+   * timestamp_refused} the clock offset is corrected first, unless {@link
+   * Builder#clockSkewCorrection(boolean)} turned that off.
    */
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -210,10 +210,10 @@ public final class OAuth1Interceptor implements Interceptor {
   /**
    * OkHttp sends a request again when its connection fails, even after the request went out (a
    * stale pooled connection). For a POST or PATCH that resend would carry a fresh nonce, so the
-   * server's replay check, which would have refused an identical resend, lets it through: the
-   * write may be applied twice. Such failures are therefore turned into a {@link
-   * ProtocolException}, which OkHttp does not retry, unless {@link
-   * Builder#resendUnsafeMethods(boolean)} allows the resend.
+   * server's replay check, which would have refused an identical resend, lets it through: the write
+   * may be applied twice. Such failures are therefore turned into a {@link ProtocolException},
+   * which OkHttp does not retry, unless {@link Builder#resendUnsafeMethods(boolean)} allows the
+   * resend.
    */
   private IOException resendGuard(Request request, IOException e) {
     if (resendUnsafeMethods
@@ -336,19 +336,21 @@ public final class OAuth1Interceptor implements Interceptor {
     }
 
     /**
-     * Whether a POST or PATCH whose connection failed after it may have been sent can be sent
-     * again (OkHttp's {@code retryOnConnectionFailure}), signed anew; false by default. A resend
-     * carries a fresh nonce, so the server cannot tell it from a new request, and a write can be
-     * applied twice. When false, such a failure is reported as a {@link ProtocolException} (which
-     * OkHttp does not retry) whose cause is the original failure. Idempotent methods (GET, HEAD,
-     * PUT, DELETE) are always resent as OkHttp decides.
+     * Whether a POST or PATCH whose connection failed after it may have been sent can be sent again
+     * (OkHttp's {@code retryOnConnectionFailure}), signed anew; false by default. A resend carries
+     * a fresh nonce, so the server cannot tell it from a new request, and a write can be applied
+     * twice. When false, such a failure is reported as a {@link ProtocolException} (which OkHttp
+     * does not retry) whose cause is the original failure. Idempotent methods (GET, HEAD, PUT,
+     * DELETE) are always resent as OkHttp decides.
      */
     public Builder resendUnsafeMethods(boolean resendUnsafeMethods) {
       this.resendUnsafeMethods = resendUnsafeMethods;
       return this;
     }
 
-    /** Signs requests to exactly {@code host} (case-insensitive), such as {@code api.flickr.com}. */
+    /**
+     * Signs requests to exactly {@code host} (case-insensitive), such as {@code api.flickr.com}.
+     */
     public Builder host(String host) {
       hosts.add(checkHost(host, "host"));
       return this;
@@ -373,9 +375,9 @@ public final class OAuth1Interceptor implements Interceptor {
     }
 
     /**
-     * Whether to learn the server's clock when it answers {@code timestamp_refused}, and sign
-     * later requests with the corrected time (see {@link OAuth1Interceptor#clockSkewRetry()} for
-     * the retry); true by default.
+     * Whether to learn the server's clock when it answers {@code timestamp_refused}, and sign later
+     * requests with the corrected time (see {@link OAuth1Interceptor#clockSkewRetry()} for the
+     * retry); true by default.
      */
     public Builder clockSkewCorrection(boolean clockSkewCorrection) {
       this.clockSkewCorrection = clockSkewCorrection;

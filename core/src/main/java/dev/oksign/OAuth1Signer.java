@@ -43,8 +43,8 @@ import okio.Buffer;
  * (JSON, multipart, streams) are never read, unless {@link Builder#bodyHash(boolean)} asks for an
  * {@code oauth_body_hash}.
  *
- * <p>Where the protocol parameters go is the {@link Placement}: the {@code Authorization} header
- * by default. A request that already carries an {@code Authorization} header or any {@code oauth_*}
+ * <p>Where the protocol parameters go is the {@link Placement}: the {@code Authorization} header by
+ * default. A request that already carries an {@code Authorization} header or any {@code oauth_*}
  * parameter is refused with a {@link SigningException} rather than signed twice: OAuth parameters
  * in two places are a classic cause of {@code signature_invalid}. Pass extra protocol parameters
  * such as {@code oauth_callback} through {@link SigningOptions} instead.
@@ -62,9 +62,12 @@ public final class OAuth1Signer {
   final Placement placement;
   final String realm;
   final boolean bodyHash;
+
   /** The consumer key and the signer's token, percent-encoded once (§3.6). */
   private final String encodedConsumerKey;
+
   private final String encodedToken;
+
   /**
    * True if every character of the {@code Authorization} header this signer writes is known to be
    * printable ASCII: an HMAC method's name, a printable ASCII realm or none, and percent-encoded
@@ -72,6 +75,7 @@ public final class OAuth1Signer {
    * character by character.
    */
   private final boolean headerPrintable;
+
   /** {@code OAuth } and the realm, if any: how every header starts. */
   private final String headerStart;
 
@@ -88,7 +92,8 @@ public final class OAuth1Signer {
     this.encodedConsumerKey = Percent.encode(clientCredentials.key());
     this.encodedToken = token == null ? null : Percent.encode(token.value());
     this.headerPrintable =
-        signatureMethod instanceof HmacSignatureMethod && (realm == null || isPrintableAscii(realm));
+        signatureMethod instanceof HmacSignatureMethod
+            && (realm == null || isPrintableAscii(realm));
     this.headerStart =
         OAuth.AUTH_SCHEME + ' ' + (realm == null ? "" : OAuth.REALM + "=\"" + realm + "\", ");
   }
@@ -310,8 +315,7 @@ public final class OAuth1Signer {
     String encodedSignature =
         forSending && signatureMethod instanceof HmacSignatureMethod
             ? ((HmacSignatureMethod) signatureMethod)
-                .signEncoded(
-                    request.method(), url, params, clientCredentials.secret(), tokenSecret)
+                .signEncoded(request.method(), url, params, clientCredentials.secret(), tokenSecret)
             : null;
     if (encodedSignature == null) {
       baseString = BaseString.of(request.method(), url, params);
@@ -515,8 +519,8 @@ public final class OAuth1Signer {
 
   /**
    * Appends the protocol parameters to a form body. Their escapes must be read back in the body's
-   * charset (the server decodes them so), while the signature covers their UTF-8 form (§3.6): for
-   * a body in another charset, values are escaped from that charset's bytes. A charset that is not
+   * charset (the server decodes them so), while the signature covers their UTF-8 form (§3.6): for a
+   * body in another charset, values are escaped from that charset's bytes. A charset that is not
    * ASCII-compatible (UTF-16) cannot carry escapes at all, and is refused.
    */
   private static void appendForm(
@@ -701,8 +705,8 @@ public final class OAuth1Signer {
 
     /**
      * Whether to send {@code oauth_body_hash} (the OAuth Request Body Hash extension) for requests
-     * whose body is not a form. Such bodies are then read, so they must not be one-shot. Never
-     * sent for form bodies, whose parameters are signed instead. Off by default.
+     * whose body is not a form. Such bodies are then read, so they must not be one-shot. Never sent
+     * for form bodies, whose parameters are signed instead. Off by default.
      */
     public Builder bodyHash(boolean bodyHash) {
       this.bodyHash = bodyHash;

@@ -40,12 +40,14 @@ public final class OAuthProblemException extends OAuth1Exception {
   private final int httpStatus;
   private final String problem;
   private final String advice;
+
   // Unmodifiable JDK collections, serializable in practice; javac 18+ warns on the declared types.
   @SuppressWarnings("serial")
   private final List<String> parametersAbsent;
 
   @SuppressWarnings("serial")
   private final Map<String, String> parameters;
+
   private final String bodySnippet;
   private final String diagnosis;
 

@@ -7,8 +7,8 @@ public enum Placement {
   /** The query string of the request URL, §3.5.3. */
   QUERY,
   /**
-   * The {@code application/x-www-form-urlencoded} body, §3.5.2. Only for requests with such a
-   * body; the signer refuses any other request.
+   * The {@code application/x-www-form-urlencoded} body, §3.5.2. Only for requests with such a body;
+   * the signer refuses any other request.
    */
   FORM_BODY
 }

@@ -11,8 +11,8 @@ import java.security.PublicKey;
  * an {@code oauth_signature} (RFC 5849 §3.4).
  *
  * <p>The built-in methods are {@link #HMAC_SHA1} (Flickr, Twitter and most providers), {@link
- * #HMAC_SHA256}, {@link #PLAINTEXT} and {@link #rsaSha1(PrivateKey)}. To add another, implement this
- * interface; implementations must be thread-safe.
+ * #HMAC_SHA256}, {@link #PLAINTEXT} and {@link #rsaSha1(PrivateKey)}. To add another, implement
+ * this interface; implementations must be thread-safe.
  *
  * <pre>{@code
  * OAuth1Signer signer = OAuth1Signer.builder()
@@ -29,8 +29,8 @@ public interface SignatureMethod {
   SignatureMethod HMAC_SHA256 = new HmacSignatureMethod("HMAC-SHA256", "HmacSHA256");
 
   /**
-   * PLAINTEXT, RFC 5849 §3.4.4: the signature is the signing key itself, so it carries both secrets.
-   * The signer refuses to send it over plain {@code http}.
+   * PLAINTEXT, RFC 5849 §3.4.4: the signature is the signing key itself, so it carries both
+   * secrets. The signer refuses to send it over plain {@code http}.
    */
   SignatureMethod PLAINTEXT = new PlaintextSignatureMethod();
 
@@ -42,8 +42,8 @@ public interface SignatureMethod {
   }
 
   /**
-   * RSA-SHA1 for verifying: checks signatures against the client's {@code publicKey}.
-   * It cannot sign.
+   * RSA-SHA1 for verifying: checks signatures against the client's {@code publicKey}. It cannot
+   * sign.
    */
   static SignatureMethod rsaSha1Verifying(PublicKey publicKey) {
     return RsaSha1SignatureMethod.verifying(publicKey);

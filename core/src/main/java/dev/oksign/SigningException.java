@@ -13,7 +13,9 @@ public final class SigningException extends OAuth1Exception {
     super(message);
   }
 
-  /** A request that cannot be signed, for the reason in {@code message}, caused by {@code cause}. */
+  /**
+   * A request that cannot be signed, for the reason in {@code message}, caused by {@code cause}.
+   */
   public SigningException(String message, Throwable cause) {
     super(message, cause);
   }

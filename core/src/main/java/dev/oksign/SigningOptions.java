@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Per-request signing options, attached to a request as a tag: another token than the signer's
- * (one client serving many users), extra protocol parameters such as {@code oauth_callback} and
- * {@code oauth_verifier}, and parameters to sign that are in neither the query nor a form body.
+ * Per-request signing options, attached to a request as a tag: another token than the signer's (one
+ * client serving many users), extra protocol parameters such as {@code oauth_callback} and {@code
+ * oauth_verifier}, and parameters to sign that are in neither the query nor a form body.
  *
  * <pre>{@code
  * Request request = new Request.Builder()
@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  *     .build();
  * }</pre>
  *
- * <p>Tagging a request with a bare {@link Token} ({@code tag(Token.class, token)}) is a shortcut for
- * {@code SigningOptions.builder().token(token).build()}.
+ * <p>Tagging a request with a bare {@link Token} ({@code tag(Token.class, token)}) is a shortcut
+ * for {@code SigningOptions.builder().token(token).build()}.
  */
 public final class SigningOptions {
   private final Token token;
@@ -35,8 +35,7 @@ public final class SigningOptions {
     this.withoutToken = builder.withoutToken;
     this.protocolParameters =
         Collections.unmodifiableMap(new LinkedHashMap<>(builder.protocolParameters));
-    this.signedParameters =
-        Collections.unmodifiableList(new ArrayList<>(builder.signedParameters));
+    this.signedParameters = Collections.unmodifiableList(new ArrayList<>(builder.signedParameters));
   }
 
   /** Returns a new builder with no option set. */
@@ -114,9 +113,7 @@ public final class SigningOptions {
       return this;
     }
 
-    /**
-     * Signs with no token even if the signer has one, as the first leg of the token flow must.
-     */
+    /** Signs with no token even if the signer has one, as the first leg of the token flow must. */
     public Builder withoutToken() {
       this.token = null;
       this.withoutToken = true;

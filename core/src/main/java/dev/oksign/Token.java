@@ -1,9 +1,9 @@
 package dev.oksign;
 
 /**
- * A token and its shared secret (RFC 5849 §1.1): the temporary credentials of the token flow or
- * the access token a user granted. A plain immutable value that can be stored and loaded; its
- * {@link #toString()} hides the secret.
+ * A token and its shared secret (RFC 5849 §1.1): the temporary credentials of the token flow or the
+ * access token a user granted. A plain immutable value that can be stored and loaded; its {@link
+ * #toString()} hides the secret.
  *
  * <p>To sign one request with a token other than the signer's, tag the request with it: {@code
  * request.newBuilder().tag(Token.class, token)}.

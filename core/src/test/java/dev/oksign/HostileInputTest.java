@@ -50,8 +50,7 @@ class HostileInputTest {
                 + NASTY_ENCODED
                 + "\", oauth_consumer_key=\"key%0D%0AX-Injected%3A%201\", ")
         .contains("oauth_token=\"tok%22en%2C\"");
-    assertThat(report.normalizedParameters())
-        .contains(NASTY_ENCODED + "=" + NASTY_ENCODED);
+    assertThat(report.normalizedParameters()).contains(NASTY_ENCODED + "=" + NASTY_ENCODED);
     // OkHttp accepts the header value: it would throw on a raw CR or LF.
     assertThat(report.signedRequest().header("Authorization")).isEqualTo(report.authorization());
   }
@@ -124,10 +123,7 @@ class HostileInputTest {
 
   @Test
   void emptyNamesAndValuesAreKept() throws Exception {
-    Request request =
-        new Request.Builder()
-            .url("https://e.com/p?=&a=&=b&&c")
-            .build();
+    Request request = new Request.Builder().url("https://e.com/p?=&a=&=b&&c").build();
     assertThat(signer().includeVersion(false).build().report(request).normalizedParameters())
         .startsWith("=&=b&a=&c=&oauth_consumer_key=");
   }
@@ -139,7 +135,8 @@ class HostileInputTest {
             .url("https://e.com/p")
             .post(
                 RequestBody.create(
-                    "a=%E9", MediaType.get("application/x-www-form-urlencoded; charset=ISO-8859-1")))
+                    "a=%E9",
+                    MediaType.get("application/x-www-form-urlencoded; charset=ISO-8859-1")))
             .tag(SigningOptions.class, SigningOptions.builder().callback("https://e.com/é").build())
             .build();
 
@@ -158,7 +155,8 @@ class HostileInputTest {
             .build()
             .verify(report.signedRequest());
     assertThat(verification.problem()).isNull();
-    assertThat(verification.protocolParameters()).containsEntry("oauth_callback", "https://e.com/é");
+    assertThat(verification.protocolParameters())
+        .containsEntry("oauth_callback", "https://e.com/é");
   }
 
   @Test
@@ -166,7 +164,9 @@ class HostileInputTest {
     Request request =
         new Request.Builder()
             .url("https://e.com/p")
-            .post(RequestBody.create("a=1", MediaType.get("application/x-www-form-urlencoded; charset=UTF-16")))
+            .post(
+                RequestBody.create(
+                    "a=1", MediaType.get("application/x-www-form-urlencoded; charset=UTF-16")))
             .build();
     assertThatThrownBy(() -> signer().placement(Placement.FORM_BODY).build().sign(request))
         .isInstanceOf(SigningException.class)
@@ -175,7 +175,9 @@ class HostileInputTest {
                 + " use UTF-8 or header placement");
   }
 
-  /** Headers of every length around the sizes of the signer's scratch buffers (512 … 4096 and up). */
+  /**
+   * Headers of every length around the sizes of the signer's scratch buffers (512 … 4096 and up).
+   */
   @Test
   void headersOfEveryLengthAreFramedWhole() throws Exception {
     OAuth1Signer signer =

@@ -83,7 +83,8 @@ class OAuth1InterceptorTest {
         .isIn(
             "method=flickr.photos.setMeta&title=Sunset+%7E+over+the+sea",
             "method=flickr.photos.setMeta&title=Sunset%20%7E%20over%20the%20sea");
-    // Base string: POST&http%3A%2F%2Fapi.flickr.com%2Fservices%2Frest%2F&method%3Dflickr.photos.setMeta
+    // Base string:
+    // POST&http%3A%2F%2Fapi.flickr.com%2Fservices%2Frest%2F&method%3Dflickr.photos.setMeta
     // %26oauth_consumer_key%3Dkey%26oauth_nonce%3Dnonce1%26oauth_signature_method%3DHMAC-SHA1
     // %26oauth_timestamp%3D1700000000%26oauth_token%3Daccesstoken%26oauth_version%3D1.0
     // %26title%3DSunset%2520~%2520over%2520the%2520sea ; key secret&tokensecret.
@@ -110,7 +111,9 @@ class OAuth1InterceptorTest {
     Request request =
         new Request.Builder()
             .url("http://api.flickr.com/services/rest/")
-            .post(RequestBody.create("a=1&b=x+y", MediaType.get("application/x-www-form-urlencoded; charset=utf-8")))
+            .post(
+                RequestBody.create(
+                    "a=1&b=x+y", MediaType.get("application/x-www-form-urlencoded; charset=utf-8")))
             .build();
 
     execute(client(flickrOnly(signer().placement(Placement.FORM_BODY).build())), request);

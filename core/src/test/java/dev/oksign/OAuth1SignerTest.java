@@ -194,7 +194,8 @@ class OAuth1SignerTest {
     OAuth1Signer signer = signer().placement(Placement.FORM_BODY).build();
     assertThatThrownBy(() -> signer.sign(get("https://e.com/")))
         .isInstanceOf(SigningException.class)
-        .hasMessageContaining("FORM_BODY placement needs an application/x-www-form-urlencoded body");
+        .hasMessageContaining(
+            "FORM_BODY placement needs an application/x-www-form-urlencoded body");
   }
 
   @Test

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A POST whose pooled connection drops after the server read it: OkHttp would send it again, and
- * since the interceptor signs every attempt anew the server could not refuse the copy as a
- * replayed nonce. The interceptor stops that resend unless told otherwise.
+ * since the interceptor signs every attempt anew the server could not refuse the copy as a replayed
+ * nonce. The interceptor stops that resend unless told otherwise.
  *
  * <p>A bare socket server stands in for the provider, so the test runs the same on every OkHttp
  * version: it answers the first request of a connection and drops the connection on the second.
@@ -108,7 +108,8 @@ class ResendGuardTest {
   }
 
   void warmUp(OkHttpClient client) throws IOException {
-    try (Response response = client.newCall(new Request.Builder().url(url("/warm")).build()).execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(url("/warm")).build()).execute()) {
       assertThat(response.body().string()).isEqualTo("ok");
     }
   }

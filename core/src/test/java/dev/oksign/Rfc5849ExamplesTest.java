@@ -85,8 +85,8 @@ class Rfc5849ExamplesTest {
 
   /**
    * §3.4.1.1: the base string of the RFC's POST example, built from its query, form body and
-   * header. The RFC prints a signature that does not follow from any stated secret (it gives
-   * none), so the signature is checked against the JDK's HMAC over the RFC's base string.
+   * header. The RFC prints a signature that does not follow from any stated secret (it gives none),
+   * so the signature is checked against the JDK's HMAC over the RFC's base string.
    */
   @Test
   void section3_4_1BaseStringOfTheExampleRequest() throws Exception {
@@ -100,8 +100,7 @@ class Rfc5849ExamplesTest {
         new Request.Builder()
             .url("http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b")
             .post(
-                RequestBody.create(
-                    "c2&a3=2+q", MediaType.get("application/x-www-form-urlencoded")))
+                RequestBody.create("c2&a3=2+q", MediaType.get("application/x-www-form-urlencoded")))
             .build();
 
     SigningReport report = signer.report(request);
@@ -118,7 +117,8 @@ class Rfc5849ExamplesTest {
             "a2=r%20b&a3=2%20q&a3=a&b5=%3D%253D&c%40=&c2=&oauth_consumer_key=9djdj82h48djs9d2"
                 + "&oauth_nonce=7d8f3e4a&oauth_signature_method=HMAC-SHA1"
                 + "&oauth_timestamp=137131201&oauth_token=kkk9d7dh3k39sjv7");
-    assertThat(report.signature()).isEqualTo(jdkHmacSha1("j49sk3j29djd&dh893hdasih9", rfcBaseString));
+    assertThat(report.signature())
+        .isEqualTo(jdkHmacSha1("j49sk3j29djd&dh893hdasih9", rfcBaseString));
   }
 
   /** §3.6: the encoding table. */

@@ -36,11 +36,11 @@ import okio.Buffer;
  *
  * <p>Where Signpost is wrong, the generator steers clear and the case is covered by a unit test
  * instead: Signpost keeps parameters in sets, so an exactly repeated {@code name=value} pair counts
- * once for it and twice for RFC 5849 §3.4.1.3.2 (see {@link OAuth1SignerTest}); its body
- * parameters replace, rather than join, the query's values of the same name (RFC 5849 §3.4.1.3.1
- * keeps both, as {@link Rfc5849ExamplesTest} checks with the RFC's {@code a3}); it decodes with
- * {@code URLDecoder}, which cannot represent a lone UTF-16 surrogate; and it parses URLs with
- * {@code java.net.URI}, which rejects the {@code [} and {@code ]} that OkHttp leaves raw in paths.
+ * once for it and twice for RFC 5849 §3.4.1.3.2 (see {@link OAuth1SignerTest}); its body parameters
+ * replace, rather than join, the query's values of the same name (RFC 5849 §3.4.1.3.1 keeps both,
+ * as {@link Rfc5849ExamplesTest} checks with the RFC's {@code a3}); it decodes with {@code
+ * URLDecoder}, which cannot represent a lone UTF-16 surrogate; and it parses URLs with {@code
+ * java.net.URI}, which rejects the {@code [} and {@code ]} that OkHttp leaves raw in paths.
  */
 class SignpostDifferentialTest {
   static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1316657628), ZoneOffset.UTC);
@@ -86,7 +86,8 @@ class SignpostDifferentialTest {
         Combinators.combine(name, text).as(Tuple::of).list().ofMaxSize(6).uniqueElements();
     Arbitrary<String> secret = text.ofMinLength(1);
     Arbitrary<String> host =
-        Arbitraries.of("api.flickr.com", "WWW.Flickr.com", "example.com", "127.0.0.1", "a-b.example.org");
+        Arbitraries.of(
+            "api.flickr.com", "WWW.Flickr.com", "example.com", "127.0.0.1", "a-b.example.org");
     Arbitrary<Integer> port = Arbitraries.of(-1, 80, 443, 8080, 65535);
     // OkHttp leaves [ and ] raw in a path, where java.net.URI (and so Signpost) rejects them.
     Arbitrary<List<String>> path =
@@ -109,7 +110,8 @@ class SignpostDifferentialTest {
                 (m, u, form) -> {
                   Request.Builder b = new Request.Builder().url(u);
                   String upper = m.toUpperCase(java.util.Locale.ROOT);
-                  if (upper.equals("GET") || upper.equals("DELETE")) return b.method(upper, null).build();
+                  if (upper.equals("GET") || upper.equals("DELETE"))
+                    return b.method(upper, null).build();
                   FormBody.Builder body = new FormBody.Builder();
                   for (Tuple2<String, String> f : form) {
                     // Signpost keeps only the body's values of a name that is also in the query.
@@ -118,11 +120,15 @@ class SignpostDifferentialTest {
                   }
                   return b.method(upper, body.build()).build();
                 });
-    Arbitrary<String> nonce = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(32);
+    Arbitrary<String> nonce =
+        Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(32);
     return Combinators.combine(
-            request, Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20), secret,
+            request,
+            Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20),
+            secret,
             Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20).injectNull(0.3),
-            secret, nonce)
+            secret,
+            nonce)
         .as(Case::new);
   }
 

@@ -15,10 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A minimal HTTP/1.1 server on the loopback interface: it answers every request with the same
- * small response and keeps connections alive. It records only a count and the last request head,
- * so memory stays bounded however long a benchmark runs (MockWebServer keeps every request).
- * Clients reach any URL through it by using it as their HTTP proxy.
+ * A minimal HTTP/1.1 server on the loopback interface: it answers every request with the same small
+ * response and keeps connections alive. It records only a count and the last request head, so
+ * memory stays bounded however long a benchmark runs (MockWebServer keeps every request). Clients
+ * reach any URL through it by using it as their HTTP proxy.
  */
 final class LoopbackServer implements Closeable {
   private static final int MAX_CONNECTIONS = 16;

@@ -6,8 +6,8 @@ import okhttp3.Request;
 
 /**
  * The requests every signer signs, with the same credentials, nonce and timestamp. Each is a plain
- * {@link Request} a user would build; the callback of the first leg rides along as oksign's
- * {@link SigningOptions} tag, which the other signers ignore (they are given it their own way).
+ * {@link Request} a user would build; the callback of the first leg rides along as oksign's {@link
+ * SigningOptions} tag, which the other signers ignore (they are given it their own way).
  */
 enum Workload {
   /** The mission's Flickr vector: the first leg of the token flow, no token. */
@@ -15,9 +15,7 @@ enum Workload {
       "request_token",
       new Request.Builder()
           .url("http://www.flickr.com/services/oauth/request_token")
-          .tag(
-              SigningOptions.class,
-              SigningOptions.builder().callback(Workload.CALLBACK).build())
+          .tag(SigningOptions.class, SigningOptions.builder().callback(Workload.CALLBACK).build())
           .build(),
       Workload.CALLBACK,
       null,
@@ -77,10 +75,13 @@ enum Workload {
 
   final String id;
   final Request request;
+
   /** The {@code oauth_callback}, or null. */
   final String callback;
+
   /** The token, or null for none. */
   final String token;
+
   /** The token secret, or null for none. */
   final String tokenSecret;
 

@@ -1,20 +1,24 @@
 package dev.oksign.internal;
 
+import dev.oksign.SigningException;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import dev.oksign.SigningException;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
 
-/** Reads the parameters of {@code application/x-www-form-urlencoded} bodies (RFC 5849 §3.4.1.3.1). */
+/**
+ * Reads the parameters of {@code application/x-www-form-urlencoded} bodies (RFC 5849 §3.4.1.3.1).
+ */
 public final class FormBodies {
   private FormBodies() {}
 
-  /** True if {@code type} is {@code application/x-www-form-urlencoded}, with or without a charset. */
+  /**
+   * True if {@code type} is {@code application/x-www-form-urlencoded}, with or without a charset.
+   */
   public static boolean isForm(MediaType type) {
     return type != null
         && type.type().equalsIgnoreCase("application")
@@ -48,8 +52,11 @@ public final class FormBodies {
     String decoded = Percent.decode(encodedUtf8, false);
     if (!charset.newEncoder().canEncode(decoded)) {
       throw new SigningException(
-          name + " has a character that the form body's charset " + charset.name()
-              + " cannot represent, in the request to " + url.host());
+          name
+              + " has a character that the form body's charset "
+              + charset.name()
+              + " cannot represent, in the request to "
+              + url.host());
     }
     byte[] bytes = decoded.getBytes(charset);
     StringBuilder out = new StringBuilder(bytes.length * 3);
@@ -58,7 +65,8 @@ public final class FormBodies {
       if (Percent.isUnreserved(c)) {
         out.append(c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
             .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
       }
     }

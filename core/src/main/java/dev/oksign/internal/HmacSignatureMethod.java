@@ -12,20 +12,23 @@ import okhttp3.HttpUrl;
 /**
  * HMAC signatures (RFC 5849 §3.4.2). Keying costs about as much as the HMAC itself, so the last
  * key's state is kept and cloned for each signature: a clone is as cheap as a per-thread instance
- * and is safe across threads. For HMAC-SHA1 and HMAC-SHA256 the state kept is that of the inner
- * and outer hashes once they have absorbed the padded key, as RFC 2104 §4 suggests: each
- * signature then hashes two blocks fewer than a cloned {@link Mac} does. Other algorithms, or a
- * provider whose digests cannot be cloned, use a cloned {@code Mac}.
+ * and is safe across threads. For HMAC-SHA1 and HMAC-SHA256 the state kept is that of the inner and
+ * outer hashes once they have absorbed the padded key, as RFC 2104 §4 suggests: each signature then
+ * hashes two blocks fewer than a cloned {@link Mac} does. Other algorithms, or a provider whose
+ * digests cannot be cloned, use a cloned {@code Mac}.
  */
 public final class HmacSignatureMethod implements SignatureMethod {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   /** The block size of SHA-1 and SHA-256, in bytes. */
   private static final int BLOCK_SIZE = 64;
 
   private final String name;
   private final String algorithm;
+
   /** The hash of {@link #algorithm} for the precomputed path, or null. */
   private final String digestAlgorithm;
+
   private volatile Keyed last;
 
   public HmacSignatureMethod(String name, String algorithm) {
@@ -112,8 +115,7 @@ public final class HmacSignatureMethod implements SignatureMethod {
       String method, HttpUrl url, ParameterList params, String clientSecret, String tokenSecret) {
     BaseString.Bytes bytes = BaseString.threadLocalBytes(method, url, params);
     if (bytes == null) return null;
-    return encodedBase64(
-        hmac(keyed(clientSecret, tokenSecret), bytes.array(), 0, bytes.length()));
+    return encodedBase64(hmac(keyed(clientSecret, tokenSecret), bytes.array(), 0, bytes.length()));
   }
 
   private Keyed keyed(String clientSecret, String tokenSecret) {
@@ -206,6 +208,7 @@ public final class HmacSignatureMethod implements SignatureMethod {
     final byte[] key;
     final MessageDigest inner;
     final MessageDigest outer;
+
     /** An initialised Mac to clone, made on first use by the fallback path. */
     volatile Mac mac;
 

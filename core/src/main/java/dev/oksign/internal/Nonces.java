@@ -8,7 +8,8 @@ public final class Nonces implements Supplier<String> {
   public static final Nonces INSTANCE = new Nonces();
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(SecureRandom::new);
 
   private Nonces() {}
 

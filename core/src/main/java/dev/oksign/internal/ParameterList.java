@@ -9,8 +9,10 @@ import java.util.Arrays;
 public final class ParameterList {
   private String[] namesAndValues;
   private int size;
+
   /** The number of characters of every name and value, for {@link #normalizedReencodedBound()}. */
   private int chars;
+
   /** True while every name and value is ASCII, as {@link Percent#encode(String)} output is. */
   private boolean ascii = true;
 
@@ -84,8 +86,8 @@ public final class ParameterList {
   }
 
   /**
-   * Sorts by encoded name, then by encoded value, by byte (here: char, all ASCII) order, as §3.4.1.3.2
-   * requires. Insertion sort: lists are short and often nearly sorted.
+   * Sorts by encoded name, then by encoded value, by byte (here: char, all ASCII) order, as
+   * §3.4.1.3.2 requires. Insertion sort: lists are short and often nearly sorted.
    */
   public void sort() {
     String[] a = namesAndValues;
@@ -112,7 +114,8 @@ public final class ParameterList {
     if (m == 0) return;
     int total = size + m;
     if (total * 2 > namesAndValues.length) {
-      namesAndValues = Arrays.copyOf(namesAndValues, Math.max(total * 2, namesAndValues.length * 2));
+      namesAndValues =
+          Arrays.copyOf(namesAndValues, Math.max(total * 2, namesAndValues.length * 2));
     }
     String[] a = namesAndValues;
     String[] b = other.namesAndValues;

@@ -4,9 +4,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-encoding as RFC 5849 §3.6 defines it: UTF-8, only {@code A-Z a-z 0-9 - . _ ~} left as
- * is, upper-case hex, never {@code +} for a space. And the matching decoders for what arrives from
- * the network.
+ * Percent-encoding as RFC 5849 §3.6 defines it: UTF-8, only {@code A-Z a-z 0-9 - . _ ~} left as is,
+ * upper-case hex, never {@code +} for a space. And the matching decoders for what arrives from the
+ * network.
  */
 public final class Percent {
   private Percent() {}
@@ -60,12 +60,11 @@ public final class Percent {
   }
 
   /**
-   * Returns {@code encoded}, a name or value of an {@code application/x-www-form-urlencoded}
-   * body as OkHttp's {@code FormBody} holds it, decoded as {@code FormBody.value()} decodes it
-   * ({@code +} is a space, escapes are UTF-8) and encoded per RFC 5849 §3.6: the same as {@code
-   * encode(formBody.value(i))}, with no decoded string in between. Returns null if {@code
-   * encoded} holds anything but ASCII and escapes of well-formed UTF-8; the caller then takes the
-   * long way.
+   * Returns {@code encoded}, a name or value of an {@code application/x-www-form-urlencoded} body
+   * as OkHttp's {@code FormBody} holds it, decoded as {@code FormBody.value()} decodes it ({@code
+   * +} is a space, escapes are UTF-8) and encoded per RFC 5849 §3.6: the same as {@code
+   * encode(formBody.value(i))}, with no decoded string in between. Returns null if {@code encoded}
+   * holds anything but ASCII and escapes of well-formed UTF-8; the caller then takes the long way.
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
   public static String fromFormEncoded(String encoded) {
@@ -118,8 +117,7 @@ public final class Percent {
   /** Arrays up to this size, for {@link #scratch}, are kept per thread. */
   private static final int SCRATCH_MAX = 4096;
 
-  private static final ThreadLocal<byte[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new byte[256]);
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
   /**
    * An array of at least {@code size} bytes to write into before a string is cut from it: the
@@ -282,8 +280,8 @@ public final class Percent {
 
   /**
    * Decodes {@code s} as {@code application/x-www-form-urlencoded} does when {@code plusIsSpace},
-   * else as RFC 3986 does. A {@code %} that is not followed by two hex digits is kept literally,
-   * as browsers and OkHttp keep it. Bytes are read as {@code charset}.
+   * else as RFC 3986 does. A {@code %} that is not followed by two hex digits is kept literally, as
+   * browsers and OkHttp keep it. Bytes are read as {@code charset}.
    */
   public static String decode(String s, boolean plusIsSpace, Charset charset) {
     int n = s.length();

@@ -40,7 +40,8 @@ public final class RsaSha1SignatureMethod implements SignatureMethod {
   @Override
   public String sign(String baseString, String clientSecret, String tokenSecret) {
     if (privateKey == null) {
-      throw new IllegalStateException("this RSA-SHA1 method holds a public key: it can only verify");
+      throw new IllegalStateException(
+          "this RSA-SHA1 method holds a public key: it can only verify");
     }
     try {
       Signature signature = Signature.getInstance("SHA1withRSA");
@@ -48,7 +49,8 @@ public final class RsaSha1SignatureMethod implements SignatureMethod {
       signature.update(baseString.getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder().encodeToString(signature.sign());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("RSA-SHA1 signing failed: " + e.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "RSA-SHA1 signing failed: " + e.getClass().getSimpleName(), e);
     }
   }
 

@@ -69,8 +69,7 @@ class ModulePathTest {
 
   @Test
   void coreRequiresOkHttpTransitively() {
-    assertEquals(
-        Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE), requires(core, "okhttp3"));
+    assertEquals(Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE), requires(core, "okhttp3"));
   }
 
   @Test
@@ -115,8 +114,7 @@ class ModulePathTest {
         assertEquals("ok", response.body().string());
       }
       List<String> head = proxy.requestHead();
-      assertEquals(
-          "GET http://www.flickr.com/services/oauth/request_token HTTP/1.1", head.get(0));
+      assertEquals("GET http://www.flickr.com/services/oauth/request_token HTTP/1.1", head.get(0));
       assertTrue(head.contains("Authorization: " + FLICKR_AUTHORIZATION), head::toString);
     }
   }

@@ -173,9 +173,9 @@ class FaultsTest {
     fake.close();
     fake =
         FakeFlickr.builder()
-                .clientCredentials(Secrets.CLIENT)
-                .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))
-                .build();
+            .clientCredentials(Secrets.CLIENT)
+            .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))
+            .build();
     fake.start();
     startFakeClients();
 

@@ -21,8 +21,7 @@ import retrofit2.Response;
 class HostileFlickrTest {
   @Test
   void hostileSearchTextIsSignedSoFakeFlickrVerifiesIt() throws Exception {
-    try (FakeFlickr fake =
-        FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build()) {
+    try (FakeFlickr fake = FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build()) {
       fake.start();
       Flickr flickr =
           Flickr.builder()

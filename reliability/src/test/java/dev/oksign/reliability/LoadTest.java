@@ -82,10 +82,10 @@ class LoadTest {
     int total = total();
     try (FakeFlickr fake =
         FakeFlickr.builder()
-                .clientCredentials(Secrets.CLIENT)
-                // The fake keeps at most 100,000 nonces; a short window lets it forget old ones.
-                .timestampWindow(Duration.ofSeconds(10))
-                .build()) {
+            .clientCredentials(Secrets.CLIENT)
+            // The fake keeps at most 100,000 nonces; a short window lets it forget old ones.
+            .timestampWindow(Duration.ofSeconds(10))
+            .build()) {
       fake.start();
       List<FakeFlickrData.User> people = fake.data().users();
       Token[] tokens = new Token[USERS];

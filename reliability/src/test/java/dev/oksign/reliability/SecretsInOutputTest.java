@@ -159,8 +159,7 @@ class SecretsInOutputTest {
     // Headers, not bodies: a logged body of access_token holds the token secret by nature, and
     // logging it is the user's explicit choice.
     wire.setLevel(HttpLoggingInterceptor.Level.HEADERS);
-    try (FakeFlickr fake =
-        FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build()) {
+    try (FakeFlickr fake = FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build()) {
       fake.start();
       OkHttpClient logged = Clients.BASE.newBuilder().addNetworkInterceptor(wire).build();
       TokenFlow flow =

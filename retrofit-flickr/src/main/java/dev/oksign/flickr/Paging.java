@@ -40,9 +40,9 @@ import retrofit2.Response;
  *
  * <p><b>Errors.</b> A failure on page k is thrown, as a {@link PagingException} (an {@link
  * UncheckedIOException}) that names the page and the items delivered and whose cause is the {@link
- * FlickrException} (or other {@link IOException}), once pages 1..k-1 were delivered;
- * nothing is skipped silently. A list that changes while it is walked can repeat or miss items at
- * page boundaries: Flickr's paging is by offset.
+ * FlickrException} (or other {@link IOException}), once pages 1..k-1 were delivered; nothing is
+ * skipped silently. A list that changes while it is walked can repeat or miss items at page
+ * boundaries: Flickr's paging is by offset.
  *
  * <p><b>Search.</b> {@code flickr.photos.search} serves at most about {@value #SEARCH_LIMIT}
  * distinct results per query, however many pages it reports; past that it repeats pages. {@link

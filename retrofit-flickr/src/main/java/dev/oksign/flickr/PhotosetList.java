@@ -18,8 +18,7 @@ public record PhotosetList(int page, int pages, int perPage, long total, List<Ph
 
   /** Takes an immutable copy of {@code photosets}. */
   public PhotosetList {
-    photosets =
-        photosets == null ? Collections.emptyList() : Api26.copyOf(photosets, "photosets");
+    photosets = photosets == null ? Collections.emptyList() : Api26.copyOf(photosets, "photosets");
   }
 
   /** The photosets on this page. */

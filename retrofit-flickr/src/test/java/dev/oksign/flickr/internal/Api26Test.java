@@ -82,8 +82,7 @@ class Api26Test {
     source.put("tags", "seal");
 
     assertThat(copy)
-        .containsExactly(
-            Map.entry("views", "7"), Map.entry("date_taken", "2024-05-01 10:00:00"));
+        .containsExactly(Map.entry("views", "7"), Map.entry("date_taken", "2024-05-01 10:00:00"));
     assertThatThrownBy(() -> copy.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
   }
 
