@@ -2,6 +2,7 @@ package dev.oksign;
 
 import dev.oksign.internal.BaseString;
 import dev.oksign.internal.FormBodies;
+import dev.oksign.internal.HeaderSigning;
 import dev.oksign.internal.HmacSignatureMethod;
 import dev.oksign.internal.Nonces;
 import dev.oksign.internal.OAuth;
@@ -79,6 +80,9 @@ public final class OAuth1Signer {
   /** {@code OAuth } and the realm, if any: how every header starts. */
   private final String headerStart;
 
+  /** The hot path for HMAC in a printable header, or null if this signer is not so configured. */
+  private final HeaderSigning headerSigning;
+
   private OAuth1Signer(Builder builder) {
     this.clientCredentials = builder.clientCredentials;
     this.token = builder.token;
@@ -96,6 +100,17 @@ public final class OAuth1Signer {
             && (realm == null || isPrintableAscii(realm));
     this.headerStart =
         OAuth.AUTH_SCHEME + ' ' + (realm == null ? "" : OAuth.REALM + "=\"" + realm + "\", ");
+    this.headerSigning =
+        headerPrintable && placement == Placement.AUTHORIZATION_HEADER && !bodyHash
+            ? new HeaderSigning(
+                (HmacSignatureMethod) signatureMethod,
+                clientCredentials.secret(),
+                encodedConsumerKey,
+                encodedToken,
+                includeVersion,
+                nonces == Nonces.INSTANCE,
+                headerStart)
+            : null;
   }
 
   private static boolean isPrintableAscii(String s) {
@@ -218,6 +233,31 @@ public final class OAuth1Signer {
         checkEscapes(url.encodedQuery(), url, "query");
       }
     }
+    long time = clock.instant().getEpochSecond() + clockOffsetSeconds;
+    String nonce = nonces.get();
+    if (nonce == null || nonce.isEmpty()) throw new IllegalStateException("nonce source gave none");
+
+    if (forSending && headerSigning != null) {
+      Request signed =
+          headerSigning.sign(
+              request,
+              urlString,
+              queryStart,
+              token == null
+                  ? null
+                  : token == this.token ? encodedToken : Percent.encode(token.value()),
+              token == null ? "" : token.secret(),
+              options == null ? null : options.encodedProtocolParameters(),
+              options == null
+                  ? Collections.<Map.Entry<String, String>>emptyList()
+                  : options.signedParameters(),
+              time,
+              nonce);
+      if (signed != null) {
+        return new SigningReport(
+            signed, Collections.emptyMap(), null, null, null, null, null, null, null, null);
+      }
+    }
     int querySize = url.querySize();
     RequestBody requestBody = request.body();
     int formSize = requestBody instanceof FormBody ? ((FormBody) requestBody).size() : 0;
@@ -278,9 +318,7 @@ public final class OAuth1Signer {
     if (bodyHash && !form) bodyHashValue = bodyHash(body, url);
     Map<String, String> extras =
         options == null ? Collections.<String, String>emptyMap() : options.protocolParameters();
-    String timestamp = Long.toString(clock.instant().getEpochSecond() + clockOffsetSeconds);
-    String nonce = nonces.get();
-    if (nonce == null || nonce.isEmpty()) throw new IllegalStateException("nonce source gave none");
+    String timestamp = Long.toString(time);
 
     if (bodyHashValue != null) protocol.add(OAuth.BODY_HASH, bodyHashValue);
     protocol.addEncodedAscii(OAuth.CONSUMER_KEY, encodedConsumerKey);

@@ -1,5 +1,6 @@
 package dev.oksign;
 
+import dev.oksign.internal.HeaderSigning;
 import dev.oksign.internal.OAuth;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ public final class SigningOptions {
   private final boolean withoutToken;
   private final Map<String, String> protocolParameters;
   private final List<Map.Entry<String, String>> signedParameters;
+
+  /** The protocol parameters encoded for the signer's hot path, made on first use. */
+  private volatile HeaderSigning.Protocol encodedProtocolParameters;
 
   private SigningOptions(Builder builder) {
     this.token = builder.token;
@@ -75,6 +79,17 @@ public final class SigningOptions {
    */
   public List<Map.Entry<String, String>> signedParameters() {
     return signedParameters;
+  }
+
+  /** The protocol parameters encoded once, kept: options are often reused; null if none. */
+  HeaderSigning.Protocol encodedProtocolParameters() {
+    if (protocolParameters.isEmpty()) return null;
+    HeaderSigning.Protocol encoded = encodedProtocolParameters;
+    if (encoded == null) {
+      encoded = HeaderSigning.Protocol.of(protocolParameters);
+      encodedProtocolParameters = encoded; // a race makes the same value twice, harmlessly
+    }
+    return encoded;
   }
 
   /** Names options and parameters; never a secret. */

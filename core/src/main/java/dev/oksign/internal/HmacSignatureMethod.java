@@ -64,6 +64,15 @@ public final class HmacSignatureMethod implements SignatureMethod {
     return encodedBase64(hmac(baseString, clientSecret, tokenSecret));
   }
 
+  /**
+   * As {@link #signEncoded(byte[], String, String)}, for the base string in {@code data[offset,
+   * offset + length)}.
+   */
+  public String signEncoded(
+      byte[] data, int offset, int length, String clientSecret, String tokenSecret) {
+    return encodedBase64(hmac(keyed(clientSecret, tokenSecret), data, offset, length));
+  }
+
   private static final byte[] BASE64 =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
           .getBytes(StandardCharsets.US_ASCII);

@@ -66,7 +66,6 @@ public final class Percent {
    * encode(formBody.value(i))}, with no decoded string in between. Returns null if {@code encoded}
    * holds anything but ASCII and escapes of well-formed UTF-8; the caller then takes the long way.
    */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
   public static String fromFormEncoded(String encoded) {
     int n = encoded.length();
     int first = 0;
@@ -76,42 +75,75 @@ public final class Percent {
       first++;
     }
     if (first == n) return encoded; // the usual name, and many values
-    // One pass into an array large enough (no character gives more than three bytes), checking
-    // as it goes; the string is then cut to size.
     byte[] out = scratch(3 * n);
-    encoded.getBytes(0, first, out, 0);
-    int pos = first;
-    for (int i = first; i < n; i++) {
-      char c = encoded.charAt(i);
-      if (c >= 0x80) return null;
+    int pos = transcodeFormEncoded(encoded, 0, n, out, 0, false);
+    return pos < 0 ? null : new String(out, 0, pos, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Writes {@code encoded[from, to)} as {@link #fromFormEncoded(String)} returns it, into {@code
+   * out} at {@code pos}; if {@code twice}, encoded once more as the base string needs it (every
+   * {@code %} written as {@code %25}). {@code out} must have room for five bytes per character.
+   * Returns the position after the last byte written, or -1 if the range holds anything but ASCII
+   * and escapes of well-formed UTF-8.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
+  public static int transcodeFormEncoded(
+      String encoded, int from, int to, byte[] out, int pos, boolean twice) {
+    int i = from;
+    while (i < to) {
+      // A run of unreserved characters, copied in bulk.
+      int run = i;
+      char c;
+      while (true) {
+        c = encoded.charAt(i);
+        if (c >= 0x80 || !UNRESERVED[c]) break;
+        if (++i == to) break;
+      }
+      if (i > run) {
+        encoded.getBytes(run, i, out, pos);
+        pos += i - run;
+        if (i == to) break;
+      }
+      if (c >= 0x80) return -1;
       int b;
-      if (c == '%' && isEscape(encoded, i)) {
+      if (c == '%'
+          && i + 2 < to
+          && hex(encoded.charAt(i + 1)) >= 0
+          && hex(encoded.charAt(i + 2)) >= 0) {
         b = (hex(encoded.charAt(i + 1)) << 4) | hex(encoded.charAt(i + 2));
         if (b >= 0x80) { // a UTF-8 sequence, checked whole, its escapes kept (upper-case)
-          int sequence = utf8SequenceLength(encoded, i, n);
-          if (sequence < 0) return null;
+          int sequence = utf8SequenceLength(encoded, i, to);
+          if (sequence < 0) return -1;
           for (int k = 0; k < sequence; k++, i += 3) {
-            int e = escapedByte(encoded, i, n);
-            out[pos++] = '%';
-            out[pos++] = (byte) HEX[e >> 4];
-            out[pos++] = (byte) HEX[e & 0xF];
+            pos = putEscape(escapedByte(encoded, i, to), out, pos, twice);
           }
-          i--;
           continue;
         }
-        i += 2;
+        i += 3;
       } else {
         b = c == '+' ? ' ' : c; // a lone % too: %25
+        i++;
       }
       if (UNRESERVED[b]) {
         out[pos++] = (byte) b;
       } else {
-        out[pos++] = '%';
-        out[pos++] = (byte) HEX[b >> 4];
-        out[pos++] = (byte) HEX[b & 0xF];
+        pos = putEscape(b, out, pos, twice);
       }
     }
-    return new String(out, 0, pos, StandardCharsets.ISO_8859_1);
+    return pos;
+  }
+
+  /** Writes {@code %XX} for byte {@code b}, or {@code %25XX} if {@code twice}. */
+  private static int putEscape(int b, byte[] out, int pos, boolean twice) {
+    out[pos++] = '%';
+    if (twice) {
+      out[pos++] = '2';
+      out[pos++] = '5';
+    }
+    out[pos++] = (byte) HEX[b >> 4];
+    out[pos++] = (byte) HEX[b & 0xF];
+    return pos;
   }
 
   /** Arrays up to this size, for {@link #scratch}, are kept per thread. */
