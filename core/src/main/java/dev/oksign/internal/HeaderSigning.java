@@ -46,7 +46,13 @@ public final class HeaderSigning {
   private static final byte[] TIMESTAMP = ascii(OAuth.TIMESTAMP);
   private static final byte[] TOKEN = ascii(OAuth.TOKEN);
   private static final byte[] VERSION = ascii(OAuth.VERSION);
-  private static final byte[] VERSION_1_0 = ascii(OAuth.VERSION_1_0);
+  private static final Piece VERSION_PIECE = new Piece(OAuth.VERSION, OAuth.VERSION_1_0);
+
+  /** The parameters whose values are made per request: their names, written as pieces start. */
+  private static final Piece NONCE_PIECE = new Piece(OAuth.NONCE, "");
+
+  private static final Piece TIMESTAMP_PIECE = new Piece(OAuth.TIMESTAMP, "");
+  private static final Piece TOKEN_PIECE = new Piece(OAuth.TOKEN, "");
   private static final byte[] OAUTH_PREFIX = ascii(OAuth.PREFIX);
 
   private static final byte[] HEX = {
@@ -57,17 +63,15 @@ public final class HeaderSigning {
 
   private final HmacSignatureMethod signatureMethod;
   private final String clientSecret;
-  private final byte[] encodedConsumerKey;
-  private final boolean consumerKeyEscaped;
-  private final byte[] encodedSignatureMethod;
+  private final Piece consumerKeyPiece;
+  private final Piece signatureMethodPiece;
   private final boolean includeVersion;
   private final boolean noncesUnreserved;
 
-  /** The signer's own token, percent-encoded, as given and as bytes; or null. */
+  /** The signer's own token, percent-encoded, as given and as a piece; or null. */
   private final String encodedTokenString;
 
-  private final byte[] encodedToken;
-  private final boolean tokenEscaped;
+  private final Piece tokenPiece;
 
   /** {@code OAuth } and the realm, if any, as bytes: all printable ASCII. */
   private final byte[] headerStart;
@@ -89,14 +93,13 @@ public final class HeaderSigning {
       String headerStart) {
     this.signatureMethod = signatureMethod;
     this.clientSecret = clientSecret;
-    this.encodedConsumerKey = ascii(encodedConsumerKey);
-    this.consumerKeyEscaped = encodedConsumerKey.indexOf('%') >= 0;
-    this.encodedSignatureMethod = ascii(Percent.encode(signatureMethod.name()));
+    this.consumerKeyPiece = new Piece(OAuth.CONSUMER_KEY, encodedConsumerKey);
+    this.signatureMethodPiece =
+        new Piece(OAuth.SIGNATURE_METHOD, Percent.encode(signatureMethod.name()));
     this.includeVersion = includeVersion;
     this.noncesUnreserved = noncesUnreserved;
     this.encodedTokenString = encodedToken;
-    this.encodedToken = encodedToken == null ? null : ascii(encodedToken);
-    this.tokenEscaped = encodedToken != null && encodedToken.indexOf('%') >= 0;
+    this.tokenPiece = encodedToken == null ? null : new Piece(OAuth.TOKEN, encodedToken);
     this.headerStart = ascii(headerStart);
   }
 
@@ -162,26 +165,24 @@ public final class HeaderSigning {
     // The protocol parameters in name order, the options' merged in among the signer's.
     s.resetProtocol();
     int e = s.addProtocolBefore(extras, 0, CONSUMER_KEY);
-    s.addProtocol(
-        CONSUMER_KEY, encodedConsumerKey, 0, encodedConsumerKey.length, consumerKeyEscaped);
+    s.addProtocol(consumerKeyPiece);
     e = s.addProtocolBefore(extras, e, NONCE);
-    s.addProtocolValue(NONCE, nonce, noncesUnreserved);
+    s.addProtocol(NONCE_PIECE, nonce, noncesUnreserved);
     e = s.addProtocolBefore(extras, e, SIGNATURE_METHOD);
-    s.addProtocol(
-        SIGNATURE_METHOD, encodedSignatureMethod, 0, encodedSignatureMethod.length, false);
+    s.addProtocol(signatureMethodPiece);
     e = s.addProtocolBefore(extras, e, TIMESTAMP);
-    s.addProtocolTimestamp(TIMESTAMP, timestamp);
+    s.addProtocolTimestamp(TIMESTAMP_PIECE, timestamp);
     if (encodedToken != null) {
       e = s.addProtocolBefore(extras, e, TOKEN);
-      if (encodedToken == this.encodedTokenString) {
-        s.addProtocol(TOKEN, this.encodedToken, 0, this.encodedToken.length, tokenEscaped);
+      if (encodedToken == encodedTokenString) {
+        s.addProtocol(tokenPiece);
       } else {
-        s.addProtocolValue(TOKEN, encodedToken, true);
+        s.addProtocol(TOKEN_PIECE, encodedToken, true);
       }
     }
     if (includeVersion) {
       e = s.addProtocolBefore(extras, e, VERSION);
-      s.addProtocol(VERSION, VERSION_1_0, 0, VERSION_1_0.length, false);
+      s.addProtocol(VERSION_PIECE);
     }
     s.addProtocolBefore(extras, e, null);
 
@@ -218,6 +219,7 @@ public final class HeaderSigning {
   static final class Scratch {
     byte[] bytes = new byte[1024];
     int length;
+
     int size;
 
     /** Per request parameter: where its name starts and ends, and where its value ends. */
@@ -233,22 +235,24 @@ public final class HeaderSigning {
     int[] order = new int[32];
 
     /**
-     * The protocol parameters, in name order: each name and value is a range of an array that holds
-     * it encoded once (a constant, the signer's, the options', or {@link #values}).
+     * The protocol parameters, in name order: each is a range of an array holding its piece of the
+     * base string ({@code name%3Dvalue} encoded twice) and a range holding its piece of the header
+     * ({@code name="value"} encoded once). The arrays are pieces made ahead, or {@link #values}.
      */
-    byte[][] protocolName = new byte[16][];
+    byte[][] protocolBase = new byte[16][];
 
-    int[] protocolNameTo = new int[16];
-    byte[][] protocolValue = new byte[16][];
-    int[] protocolValueFrom = new int[16];
-    int[] protocolValueTo = new int[16];
+    int[] protocolBaseFrom = new int[16];
+    int[] protocolBaseTo = new int[16];
+    byte[][] protocolHeader = new byte[16][];
+    int[] protocolHeaderFrom = new int[16];
+    int[] protocolHeaderTo = new int[16];
 
-    /** Per protocol parameter: true if it holds a {@code %}, which the base string re-encodes. */
-    boolean[] protocolEscaped = new boolean[16];
+    /** Per protocol parameter: true if its name sorts after {@code oauth_signature}. */
+    boolean[] protocolAfterSignature = new boolean[16];
 
     int protocolSize;
 
-    /** The values made for this request: the nonce, the timestamp. */
+    /** The pieces made for this request: the nonce's, the timestamp's. */
     byte[] values = new byte[256];
 
     int valuesLength;
@@ -372,7 +376,7 @@ public final class HeaderSigning {
       String encoded = Percent.encode(s);
       ensureBytes(3 * encoded.length());
       if (twice) {
-        length = reencode(encoded, bytes, length);
+        length = reencodeString(encoded, bytes, length);
       } else {
         encoded.getBytes(0, encoded.length(), bytes, length);
         length += encoded.length();
@@ -404,7 +408,7 @@ public final class HeaderSigning {
       return pos;
     }
 
-    private static int reencode(String encoded, byte[] out, int pos) {
+    private static int reencodeString(String encoded, byte[] out, int pos) {
       for (int i = 0, n = encoded.length(); i < n; i++) {
         char c = encoded.charAt(i);
         out[pos++] = (byte) c;
@@ -449,32 +453,46 @@ public final class HeaderSigning {
       return compareBytes(bytes, nameEnd[a] + 3, valueEnd[a], bytes, nameEnd[b] + 3, valueEnd[b]);
     }
 
-    /**
-     * Adds a protocol parameter after those added: its name is {@code name[0, nameTo)}, its value
-     * {@code value[from, to)}.
-     */
-    void addProtocol(byte[] name, int nameTo, byte[] value, int from, int to, boolean escaped) {
+    /** Adds a protocol parameter after those added, from its pieces' ranges. */
+    private void addProtocol(
+        byte[] base,
+        int baseFrom,
+        int baseTo,
+        byte[] header,
+        int headerFrom,
+        int headerTo,
+        boolean afterSignature) {
       int i = protocolSize;
-      if (i == protocolName.length) {
+      if (i == protocolBase.length) {
         int n = i * 2;
-        protocolName = Arrays.copyOf(protocolName, n);
-        protocolNameTo = Arrays.copyOf(protocolNameTo, n);
-        protocolValue = Arrays.copyOf(protocolValue, n);
-        protocolValueFrom = Arrays.copyOf(protocolValueFrom, n);
-        protocolValueTo = Arrays.copyOf(protocolValueTo, n);
-        protocolEscaped = Arrays.copyOf(protocolEscaped, n);
+        protocolBase = Arrays.copyOf(protocolBase, n);
+        protocolBaseFrom = Arrays.copyOf(protocolBaseFrom, n);
+        protocolBaseTo = Arrays.copyOf(protocolBaseTo, n);
+        protocolHeader = Arrays.copyOf(protocolHeader, n);
+        protocolHeaderFrom = Arrays.copyOf(protocolHeaderFrom, n);
+        protocolHeaderTo = Arrays.copyOf(protocolHeaderTo, n);
+        protocolAfterSignature = Arrays.copyOf(protocolAfterSignature, n);
       }
-      protocolName[i] = name;
-      protocolNameTo[i] = nameTo;
-      protocolValue[i] = value;
-      protocolValueFrom[i] = from;
-      protocolValueTo[i] = to;
-      protocolEscaped[i] = escaped;
+      protocolBase[i] = base;
+      protocolBaseFrom[i] = baseFrom;
+      protocolBaseTo[i] = baseTo;
+      protocolHeader[i] = header;
+      protocolHeaderFrom[i] = headerFrom;
+      protocolHeaderTo[i] = headerTo;
+      protocolAfterSignature[i] = afterSignature;
       protocolSize = i + 1;
     }
 
-    void addProtocol(byte[] name, byte[] value, int from, int to, boolean escaped) {
-      addProtocol(name, name.length, value, from, to, escaped);
+    /** Adds a protocol parameter whose pieces were made ahead. */
+    void addProtocol(Piece piece) {
+      addProtocol(
+          piece.base,
+          0,
+          piece.base.length,
+          piece.header,
+          0,
+          piece.header.length,
+          piece.afterSignature);
     }
 
     /**
@@ -484,29 +502,35 @@ public final class HeaderSigning {
     int addProtocolBefore(Protocol extras, int from, byte[] name) {
       if (extras == null) return from;
       int i = from;
-      for (; i < extras.size; i++) {
+      for (; i < extras.pieces.length; i++) {
         byte[] extraName = extras.names[i];
         if (name != null
             && compareBytes(extraName, 0, extraName.length, name, 0, name.length) > 0) {
           break;
         }
-        byte[] value = extras.values[i];
-        addProtocol(extraName, extraName.length, value, 0, value.length, extras.escaped[i]);
+        addProtocol(extras.pieces[i]);
       }
       return i;
     }
 
+    private void ensureValues(int more) {
+      if (valuesLength + more > values.length) {
+        values = Arrays.copyOf(values, Math.max(valuesLength + more, values.length * 2));
+      }
+    }
+
     /**
-     * Adds a protocol parameter whose value is written into {@link #values}: encoded, unless {@code
-     * encoded} says it already is.
+     * Adds a protocol parameter named by {@code name}, whose value is made now: encoded, unless
+     * {@code encoded} says it already is. Its pieces are written into {@link #values}.
      */
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
-    void addProtocolValue(byte[] name, String value, boolean encoded) {
+    void addProtocol(Piece name, String value, boolean encoded) {
       int n = value.length();
-      int from = valuesLength;
-      if (from + 5 * n > values.length) {
-        values = Arrays.copyOf(values, Math.max(from + 5 * n, values.length * 2));
-      }
+      // The header's piece: name="value".
+      ensureValues(name.header.length + 5 * n + 1);
+      int headerFrom = valuesLength;
+      int from = headerFrom + name.header.length - 1; // the value goes before the closing quote
+      System.arraycopy(name.header, 0, values, headerFrom, from - headerFrom);
       int to;
       boolean escaped;
       if (encoded) {
@@ -519,27 +543,53 @@ public final class HeaderSigning {
           escaped = to - from != n; // every escape is longer than its character
         } else {
           String e = Percent.encode(value); // not ASCII: rare
-          if (from + e.length() > values.length) values = Arrays.copyOf(values, from + e.length());
+          valuesLength = from;
+          ensureValues(e.length() + 1);
           e.getBytes(0, e.length(), values, from);
           to = from + e.length();
           escaped = true;
         }
       }
+      values[to++] = '"';
       valuesLength = to;
-      addProtocol(name, values, from, to, escaped);
+      endVariable(name, headerFrom, from, to - 1, escaped);
     }
 
     /** Adds a protocol parameter whose value is a non-negative number. */
-    void addProtocolTimestamp(byte[] name, long value) {
-      int from = valuesLength;
-      if (from + 20 > values.length) values = Arrays.copyOf(values, values.length * 2);
+    void addProtocolTimestamp(Piece name, long value) {
+      ensureValues(name.header.length + 21);
+      int headerFrom = valuesLength;
+      int from = headerFrom + name.header.length - 1;
+      System.arraycopy(name.header, 0, values, headerFrom, from - headerFrom);
       int digits = 1;
       for (long v = value; v >= 10; v /= 10) digits++;
       int to = from + digits;
       long v = value;
       for (int i = to - 1; i >= from; i--, v /= 10) values[i] = (byte) ('0' + v % 10);
-      valuesLength = to;
-      addProtocol(name, values, from, to, false);
+      values[to] = '"';
+      valuesLength = to + 1;
+      endVariable(name, headerFrom, from, to, false);
+    }
+
+    /**
+     * Writes the base string's piece of a parameter whose header piece is {@code values[headerFrom,
+     * to + 1)}, its value at {@code [from, to)}, and adds the parameter.
+     */
+    private void endVariable(Piece name, int headerFrom, int from, int to, boolean escaped) {
+      int n = to - from;
+      ensureValues(name.base.length + 3 * n);
+      byte[] v = values;
+      int baseFrom = valuesLength;
+      System.arraycopy(name.base, 0, v, baseFrom, name.base.length);
+      int pos = baseFrom + name.base.length;
+      if (escaped) {
+        pos = reencode(v, from, to, v, pos);
+      } else {
+        System.arraycopy(v, from, v, pos, n);
+        pos += n;
+      }
+      valuesLength = pos;
+      addProtocol(v, baseFrom, pos, v, headerFrom, to + 1, name.afterSignature);
     }
 
     /**
@@ -564,10 +614,8 @@ public final class HeaderSigning {
      * method is not ASCII.
      */
     int writeBaseString(String method, byte[] uri) {
-      int bound = method.length() + 2 + uri.length + length + 3 * size + 6 * protocolSize;
-      for (int j = 0; j < protocolSize; j++) {
-        bound += 3 * (protocolNameTo[j] + protocolValueTo[j] - protocolValueFrom[j]);
-      }
+      int bound = method.length() + 2 + uri.length + length + 3 * (size + protocolSize);
+      for (int j = 0; j < protocolSize; j++) bound += protocolBaseTo[j] - protocolBaseFrom[j];
       if (base.length < bound) base = new byte[Math.max(bound, base.length * 2)];
       byte[] out = base;
       int pos = 0;
@@ -593,21 +641,10 @@ public final class HeaderSigning {
       }
       for (int j = 0; j < protocolSize; j++) {
         if (k > 0 || j > 0) pos = putAmpersand(out, pos);
-        byte[] name = protocolName[j];
-        int nameTo = protocolNameTo[j];
-        byte[] value = protocolValue[j];
-        int from = protocolValueFrom[j];
-        int to = protocolValueTo[j];
-        if (protocolEscaped[j]) {
-          pos = reencode(name, 0, nameTo, out, pos);
-          pos = putEquals(out, pos);
-          pos = reencode(value, from, to, out, pos);
-        } else {
-          System.arraycopy(name, 0, out, pos, nameTo);
-          pos = putEquals(out, pos + nameTo);
-          System.arraycopy(value, from, out, pos, to - from);
-          pos += to - from;
-        }
+        int from = protocolBaseFrom[j];
+        int n = protocolBaseTo[j] - from;
+        System.arraycopy(protocolBase[j], from, out, pos, n);
+        pos += n;
       }
       for (; k < size; k++) {
         pos = putRequestParameter(order[k], true, out, pos);
@@ -630,51 +667,28 @@ public final class HeaderSigning {
       return pos;
     }
 
-    /** Copies encoded bytes, encoding them once more: only {@code %} changes, to {@code %25}. */
-    private static int reencode(byte[] in, int from, int to, byte[] out, int pos) {
-      for (int i = from; i < to; i++) {
-        byte b = in[i];
-        out[pos++] = b;
-        if (b == '%') {
-          out[pos++] = '2';
-          out[pos++] = '5';
-        }
-      }
-      return pos;
-    }
-
     /**
      * Writes {@code start name="value", ...}: the protocol parameters in name order, the signature
      * in its place among them.
      */
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
     String writeHeader(byte[] start, String signature) {
-      int bound = start.length + SIGNATURE.length + signature.length() + 5 * (protocolSize + 1);
-      for (int j = 0; j < protocolSize; j++) {
-        bound += protocolNameTo[j] + protocolValueTo[j] - protocolValueFrom[j];
-      }
+      int bound = start.length + SIGNATURE.length + signature.length() + 5 + 2 * protocolSize;
+      for (int j = 0; j < protocolSize; j++) bound += protocolHeaderTo[j] - protocolHeaderFrom[j];
       if (header.length < bound) header = new byte[Math.max(bound, header.length * 2)];
       byte[] out = header;
       System.arraycopy(start, 0, out, 0, start.length);
       int pos = start.length;
       boolean signatureWritten = false;
       for (int j = 0; j < protocolSize; j++) {
-        byte[] name = protocolName[j];
-        int nameTo = protocolNameTo[j];
-        if (!signatureWritten
-            && compareBytes(name, 0, nameTo, SIGNATURE, 0, SIGNATURE.length) > 0) {
+        if (!signatureWritten && protocolAfterSignature[j]) {
           pos = putPair(SIGNATURE, 0, SIGNATURE.length, signature, out, pos);
           signatureWritten = true;
         }
-        System.arraycopy(name, 0, out, pos, nameTo);
-        pos += nameTo;
-        out[pos++] = '=';
-        out[pos++] = '"';
-        int from = protocolValueFrom[j];
-        int n = protocolValueTo[j] - from;
-        System.arraycopy(protocolValue[j], from, out, pos, n);
+        int from = protocolHeaderFrom[j];
+        int n = protocolHeaderTo[j] - from;
+        System.arraycopy(protocolHeader[j], from, out, pos, n);
         pos += n;
-        out[pos++] = '"';
         out[pos++] = ',';
         out[pos++] = ' ';
       }
@@ -702,25 +716,20 @@ public final class HeaderSigning {
    * header carries them and sorted by name. Immutable: made once per set of options.
    */
   public static final class Protocol {
-    final int size;
     final byte[][] names;
-    final byte[][] values;
-    final boolean[] escaped;
+    final Piece[] pieces;
 
     private Protocol(Map<String, String> parameters) {
       Map<String, String> sorted = new TreeMap<>(); // encoded names: ASCII, in byte order
       for (Map.Entry<String, String> e : parameters.entrySet()) {
         sorted.put(Percent.encode(e.getKey()), Percent.encode(e.getValue()));
       }
-      size = sorted.size();
-      names = new byte[size][];
-      values = new byte[size][];
-      escaped = new boolean[size];
+      names = new byte[sorted.size()][];
+      pieces = new Piece[sorted.size()];
       int i = 0;
       for (Map.Entry<String, String> e : sorted.entrySet()) {
         names[i] = ascii(e.getKey());
-        values[i] = ascii(e.getValue());
-        escaped[i] = e.getKey().indexOf('%') >= 0 || e.getValue().indexOf('%') >= 0;
+        pieces[i] = new Piece(e.getKey(), e.getValue());
         i++;
       }
     }
@@ -729,6 +738,42 @@ public final class HeaderSigning {
     public static Protocol of(Map<String, String> parameters) {
       return parameters.isEmpty() ? null : new Protocol(parameters);
     }
+  }
+
+  /**
+   * A protocol parameter made ahead: its piece of the base string, {@code name%3Dvalue} encoded
+   * twice, and of the header, {@code name="value"} encoded once.
+   */
+  static final class Piece {
+    final byte[] base;
+    final byte[] header;
+    final boolean afterSignature;
+
+    /** From the name and value percent-encoded (once). */
+    Piece(String encodedName, String encodedValue) {
+      byte[] name = ascii(encodedName);
+      byte[] value = ascii(encodedValue);
+      byte[] b = new byte[3 * (name.length + value.length) + 3];
+      int pos = reencode(name, 0, name.length, b, 0);
+      pos = Scratch.putEquals(b, pos);
+      pos = reencode(value, 0, value.length, b, pos);
+      this.base = Arrays.copyOf(b, pos);
+      this.header = ascii(encodedName + "=\"" + encodedValue + "\"");
+      this.afterSignature = encodedName.compareTo(OAuth.SIGNATURE) > 0;
+    }
+  }
+
+  /** Copies encoded bytes, encoding them once more: only {@code %} changes, to {@code %25}. */
+  private static int reencode(byte[] in, int from, int to, byte[] out, int pos) {
+    for (int i = from; i < to; i++) {
+      byte b = in[i];
+      out[pos++] = b;
+      if (b == '%') {
+        out[pos++] = '2';
+        out[pos++] = '5';
+      }
+    }
+    return pos;
   }
 
   /**

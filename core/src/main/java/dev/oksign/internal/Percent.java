@@ -83,40 +83,28 @@ public final class Percent {
   /**
    * Writes {@code encoded[from, to)} as {@link #fromFormEncoded(String)} returns it, into {@code
    * out} at {@code pos}; if {@code twice}, encoded once more as the base string needs it (every
-   * {@code %} written as {@code %25}). {@code out} must have room for five bytes per character.
-   * Returns the position after the last byte written, or -1 if the range holds anything but ASCII
-   * and escapes of well-formed UTF-8.
+   * {@code %} written as {@code %25}). {@code out} must have room for three bytes per character
+   * (five if {@code twice}). Returns the position after the last byte written, or -1 if the range
+   * holds anything but ASCII and escapes of well-formed UTF-8.
    */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
   public static int transcodeFormEncoded(
       String encoded, int from, int to, byte[] out, int pos, boolean twice) {
     int i = from;
     while (i < to) {
-      // A run of unreserved characters, copied in bulk.
-      int run = i;
-      char c;
-      while (true) {
-        c = encoded.charAt(i);
-        if (c >= 0x80 || !UNRESERVED[c]) break;
-        if (++i == to) break;
-      }
-      if (i > run) {
-        encoded.getBytes(run, i, out, pos);
-        pos += i - run;
-        if (i == to) break;
+      char c = encoded.charAt(i);
+      if (c < 0x80 && UNRESERVED[c]) { // most characters: written as they are, no call
+        out[pos++] = (byte) c;
+        i++;
+        continue;
       }
       if (c >= 0x80) return -1;
       int b;
-      if (c == '%'
-          && i + 2 < to
-          && hex(encoded.charAt(i + 1)) >= 0
-          && hex(encoded.charAt(i + 2)) >= 0) {
-        b = (hex(encoded.charAt(i + 1)) << 4) | hex(encoded.charAt(i + 2));
+      if (c == '%' && i + 2 < to && (b = escaped(encoded, i)) >= 0) {
         if (b >= 0x80) { // a UTF-8 sequence, checked whole, its escapes kept (upper-case)
           int sequence = utf8SequenceLength(encoded, i, to);
           if (sequence < 0) return -1;
           for (int k = 0; k < sequence; k++, i += 3) {
-            pos = putEscape(escapedByte(encoded, i, to), out, pos, twice);
+            pos = putEscape(escaped(encoded, i), out, pos, twice);
           }
           continue;
         }
@@ -132,6 +120,29 @@ public final class Percent {
       }
     }
     return pos;
+  }
+
+  /** The values of the hex digits, by character; -1 for any other character below 128. */
+  private static final byte[] HEX_VALUE = new byte[128];
+
+  static {
+    java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+    for (int d = 0; d < 16; d++) {
+      HEX_VALUE["0123456789abcdef".charAt(d)] = (byte) d;
+      HEX_VALUE["0123456789ABCDEF".charAt(d)] = (byte) d;
+    }
+  }
+
+  /**
+   * The byte of the escape {@code s[i, i + 3)}, whose {@code %} and bounds the caller checked; -1
+   * if its two characters are not hex digits.
+   */
+  private static int escaped(String s, int i) {
+    char c1 = s.charAt(i + 1);
+    char c2 = s.charAt(i + 2);
+    int high = c1 < 128 ? HEX_VALUE[c1] : -1;
+    int low = c2 < 128 ? HEX_VALUE[c2] : -1;
+    return (high | low) < 0 ? -1 : (high << 4) | low;
   }
 
   /** Writes {@code %XX} for byte {@code b}, or {@code %25XX} if {@code twice}. */
@@ -196,10 +207,7 @@ public final class Percent {
 
   /** The byte escaped as {@code %XX} at {@code i}, or -1 if there is no escape there. */
   private static int escapedByte(String s, int i, int n) {
-    if (i + 2 >= n || s.charAt(i) != '%') return -1;
-    int d1 = hex(s.charAt(i + 1));
-    int d2 = hex(s.charAt(i + 2));
-    return d1 < 0 || d2 < 0 ? -1 : (d1 << 4) | d2;
+    return i + 2 >= n || s.charAt(i) != '%' ? -1 : escaped(s, i);
   }
 
   /** Appends {@code s}, percent-encoded per RFC 5849 §3.6, to {@code out}. */
