@@ -9,16 +9,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A minimal HTTP/1.1 server on the loopback interface: it answers every request with the same small
- * response and keeps connections alive. It records only a count and the last request head, so
- * memory stays bounded however long a benchmark runs (MockWebServer keeps every request). Clients
- * reach any URL through it by using it as their HTTP proxy.
+ * response and keeps connections alive. It counts requests and, when asked to, records the last
+ * request head, so memory stays bounded however long a benchmark runs (MockWebServer keeps every
+ * request). Answering allocates nothing per request: the server shares the JVM and both cores with
+ * the client it serves, so its own cost per request, and per header byte, must not depend on what
+ * the client sends. Clients reach any URL through it by using it as their HTTP proxy.
  */
 final class LoopbackServer implements Closeable {
   private static final int MAX_CONNECTIONS = 16;
@@ -28,6 +29,7 @@ final class LoopbackServer implements Closeable {
   private final byte[] response;
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final AtomicLong requestCount = new AtomicLong();
+  private volatile boolean recordingHeads;
   private volatile String lastRequestHead;
 
   /** Starts a server answering {@code 200} with {@code body}. */
@@ -61,7 +63,14 @@ final class LoopbackServer implements Closeable {
     return requestCount.get();
   }
 
-  /** The request line and headers of the last request, as received; null before the first. */
+  /** Records request heads from now on, for {@link #lastRequestHead()}; off by default. */
+  void recordRequestHeads() {
+    recordingHeads = true;
+  }
+
+  /**
+   * The request line and headers of the last request recorded, as received; null before the first.
+   */
   String lastRequestHead() {
     return lastRequestHead;
   }
@@ -111,13 +120,14 @@ final class LoopbackServer implements Closeable {
           }
           end += read;
         }
-        String head = new String(buffer, start, headEnd - start, StandardCharsets.ISO_8859_1);
+        if (recordingHeads) {
+          lastRequestHead = new String(buffer, start, headEnd - start, StandardCharsets.ISO_8859_1);
+        }
+        long bodyLeft = contentLength(buffer, start, headEnd);
         start = headEnd;
-        long bodyLeft = contentLength(head);
         int buffered = (int) Math.min(bodyLeft, end - start);
         start += buffered;
         skip(in, bodyLeft - buffered);
-        lastRequestHead = head;
         requestCount.incrementAndGet();
         out.write(response);
         out.flush();
@@ -142,13 +152,23 @@ final class LoopbackServer implements Closeable {
     return -1;
   }
 
-  private static long contentLength(String head) {
-    for (String line : head.split("\r\n")) {
-      int colon = line.indexOf(':');
-      if (colon > 0
-          && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
-        return Long.parseLong(line.substring(colon + 1).trim());
+  private static final byte[] CONTENT_LENGTH =
+      "\r\ncontent-length:".getBytes(StandardCharsets.US_ASCII);
+
+  /** The value of the {@code Content-Length} header in {@code head[start, end)}, or 0. */
+  private static long contentLength(byte[] head, int start, int end) {
+    for (int i = start; i + CONTENT_LENGTH.length <= end; i++) {
+      int k = 0;
+      while (k < CONTENT_LENGTH.length
+          && Character.toLowerCase((char) head[i + k]) == CONTENT_LENGTH[k]) {
+        k++;
       }
+      if (k < CONTENT_LENGTH.length) continue;
+      long length = 0;
+      for (int j = i + k; j < end && head[j] != '\r'; j++) {
+        if (head[j] >= '0' && head[j] <= '9') length = length * 10 + (head[j] - '0');
+      }
+      return length;
     }
     return 0;
   }

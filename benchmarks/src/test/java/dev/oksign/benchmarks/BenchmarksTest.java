@@ -104,6 +104,7 @@ class BenchmarksTest {
             .clock(Clock.fixed(Instant.ofEpochSecond(Workload.TIMESTAMP), ZoneOffset.UTC))
             .nonces(() -> Workload.NONCE)
             .build());
+    benchmark.server().recordRequestHeads();
     try {
       assertThat(benchmark.signed()).isEqualTo(InterceptorBenchmark.RESPONSE_BODY);
       String signedHead = benchmark.server().lastRequestHead();
