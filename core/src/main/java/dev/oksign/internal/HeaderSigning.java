@@ -53,7 +53,9 @@ public final class HeaderSigning {
 
   private static final Piece TIMESTAMP_PIECE = new Piece(OAuth.TIMESTAMP, "");
   private static final Piece TOKEN_PIECE = new Piece(OAuth.TOKEN, "");
-  private static final byte[] OAUTH_PREFIX = ascii(OAuth.PREFIX);
+
+  /** {@code oauth_} as the first six bytes of a name's {@link Scratch#key}. */
+  private static final long OAUTH_PREFIX_KEY = 0x6f617574685fL;
 
   private static final byte[] HEX = {
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
@@ -130,16 +132,13 @@ public final class HeaderSigning {
     s.reset();
 
     // The request's parameters: the query, a form body's, the options' signed ones.
-    int pathEnd;
+    HttpUrl url = request.url();
+    int end = urlString.length();
+    if (url.encodedFragment() != null) end = urlString.indexOf('#', Math.max(queryStart, 0));
+    int pathEnd = end;
     if (queryStart >= 0) {
       pathEnd = queryStart;
-      int fragment = urlString.indexOf('#', queryStart);
-      if (!s.addQuery(urlString, queryStart + 1, fragment < 0 ? urlString.length() : fragment)) {
-        return null;
-      }
-    } else {
-      int fragment = urlString.indexOf('#');
-      pathEnd = fragment < 0 ? urlString.length() : fragment;
+      if (!s.addQuery(urlString, queryStart + 1, end)) return null;
     }
     RequestBody body = request.body();
     if (body != null && FormBodies.isForm(body.contentType())) {
@@ -157,7 +156,7 @@ public final class HeaderSigning {
     for (int i = 0; i < s.size; i++) {
       // Refused by the general path (or, among the options' signed parameters, mixed with the
       // protocol parameters there, when this path keeps them in one block).
-      if (s.nameStartsWith(i, OAUTH_PREFIX)) return null;
+      if ((s.key[i] >>> 16) == OAUTH_PREFIX_KEY) return null;
     }
     if (s.size > MAX_PARAMETERS || s.length > MAX_BYTES) return null;
     s.sort();
@@ -187,7 +186,7 @@ public final class HeaderSigning {
     s.addProtocolBefore(extras, e, null);
 
     // The base string (§3.4.1.1), then its HMAC.
-    byte[] uri = s.uri(request.url(), urlString, pathEnd);
+    byte[] uri = s.uri(url, urlString, pathEnd);
     if (uri == null) return null;
     int baseLength = s.writeBaseString(request.method(), uri);
     if (baseLength < 0) return null;
@@ -420,12 +419,6 @@ public final class HeaderSigning {
       return pos;
     }
 
-    boolean nameStartsWith(int i, byte[] prefix) {
-      int from = nameStart[i];
-      return nameEnd[i] - from >= prefix.length
-          && compareBytes(bytes, from, from + prefix.length, prefix, 0, prefix.length) == 0;
-    }
-
     /** Sorts {@link #order} by name, then value, byte by byte (§3.4.1.3.2). */
     void sort() {
       int[] o = order;
@@ -633,10 +626,8 @@ public final class HeaderSigning {
       int k = 0;
       for (; k < size; k++) {
         int i = order[k];
-        if (compareBytes(bytes, nameStart[i], nameEnd[i], OAUTH_PREFIX, 0, OAUTH_PREFIX.length)
-            > 0) {
-          break;
-        }
+        // By its first eight bytes: no request parameter's name starts with oauth_.
+        if (key[i] > OAUTH_PREFIX_KEY << 16) break;
         pos = putRequestParameter(i, k > 0, out, pos);
       }
       for (int j = 0; j < protocolSize; j++) {
