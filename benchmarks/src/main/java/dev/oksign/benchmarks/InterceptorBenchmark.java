@@ -25,6 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * OAuth1Interceptor} as a network interceptor. The client uses a local server as its HTTP proxy, so
  * it requests the real Flickr {@code request_token} URL and nothing leaves the machine. The signer
  * has the defaults a user gets: the system clock and {@code SecureRandom} nonces.
+ *
+ * <p>Run it pinned to one CPU ({@code taskset -c 0 java -jar benchmarks.jar InterceptorBenchmark}):
+ * on two cores the client and the server flip between two schedules, one about twice as fast as the
+ * other, from one iteration to the next, which drowns the cost of signing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
