@@ -58,7 +58,10 @@ class HotPathDifferentialTest {
     assertThat(hot.headers()).isEqualTo(general.headers());
   }
 
-  /** The per-thread arrays are reused across requests and signers, from two threads at once. */
+  /**
+   * The per-thread arrays are reused across requests and signers, from two threads at once, and
+   * requests too large for them (a long value, many parameters) take the general path.
+   */
   @Test
   void concurrentSigningAgreesWithTheGeneralPath() throws Exception {
     OAuth1Signer small =
@@ -72,6 +75,8 @@ class HotPathDifferentialTest {
         small.newBuilder().clientCredentials("other key", "other secret").realm("Photos").build();
     StringBuilder longValue = new StringBuilder();
     for (int i = 0; i < 3000; i++) longValue.append("é ~+&=");
+    HttpUrl.Builder manyParameters = HttpUrl.get("https://api.example.com/many").newBuilder();
+    for (int i = 300; i > 0; i--) manyParameters.addQueryParameter("p" + i % 7, "v" + i);
     Request[] requests = {
       new Request.Builder().url("https://api.example.com/a?b=c&d=e+f").build(),
       new Request.Builder()
@@ -86,6 +91,7 @@ class HotPathDifferentialTest {
           .url("https://api.example.com/b")
           .post(new FormBody.Builder().add("title", "Île de Ré").add("z", "").build())
           .build(),
+      new Request.Builder().url(manyParameters.build()).build(),
     };
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {

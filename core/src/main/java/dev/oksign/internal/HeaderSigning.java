@@ -31,13 +31,19 @@ import okhttp3.RequestBody;
  *
  * <p>{@link #sign} returns null whenever the request is not the plain case (a parameter that is
  * neither ASCII nor well-formed UTF-8, a form body that is not a {@link FormBody}, an {@code
- * oauth_*} request parameter, a huge request): the general path then signs or refuses it.
+ * oauth_*} request parameter, a request of more than {@link #MAX_CHARACTERS}): the general path
+ * then signs or refuses it.
  */
 public final class HeaderSigning {
-  /** More request parameters than this, or more bytes of them, take the general path. */
-  private static final int MAX_PARAMETERS = 256;
+  /**
+   * Requests with more characters than this in their parameters, nonce, token and options take the
+   * general path: the arrays each thread keeps stay small (each character gives at most five bytes,
+   * about 40 KB in all), and a rare huge request does not pin its memory to the thread.
+   */
+  static final int MAX_CHARACTERS = 4096;
 
-  private static final int MAX_BYTES = 32 * 1024;
+  /** Requests with more parameters than this take the general path, which sorts faster. */
+  static final int MAX_PARAMETERS = 256;
 
   private static final byte[] CONSUMER_KEY = ascii(OAuth.CONSUMER_KEY);
   private static final byte[] NONCE = ascii(OAuth.NONCE);
@@ -128,21 +134,37 @@ public final class HeaderSigning {
       long timestamp,
       String nonce) {
     if (timestamp < 0) return null;
+    HttpUrl url = request.url();
+    int end = urlString.length();
+    if (url.encodedFragment() != null) end = urlString.indexOf('#', Math.max(queryStart, 0));
+    RequestBody body = request.body();
+    FormBody form = null;
+    if (body != null && FormBodies.isForm(body.contentType())) {
+      if (!(body instanceof FormBody)) return null;
+      form = (FormBody) body;
+    }
+    int characters = (queryStart >= 0 ? end - queryStart : 0) + nonce.length();
+    if (encodedToken != null) characters += encodedToken.length();
+    if (extras != null) characters += extras.length;
+    for (int i = 0, n = form == null ? 0 : form.size(); i < n; i++) {
+      characters += form.encodedName(i).length() + form.encodedValue(i).length();
+    }
+    for (int i = 0, n = signedParameters.size(); i < n; i++) {
+      Map.Entry<String, String> e = signedParameters.get(i);
+      characters += e.getKey().length() + e.getValue().length();
+    }
+    if (characters > MAX_CHARACTERS) return null;
+
     Scratch s = SCRATCH.get();
     s.reset();
 
     // The request's parameters: the query, a form body's, the options' signed ones.
-    HttpUrl url = request.url();
-    int end = urlString.length();
-    if (url.encodedFragment() != null) end = urlString.indexOf('#', Math.max(queryStart, 0));
     int pathEnd = end;
     if (queryStart >= 0) {
       pathEnd = queryStart;
       if (!s.addQuery(urlString, queryStart + 1, end)) return null;
     }
-    RequestBody body = request.body();
-    if (body != null && FormBodies.isForm(body.contentType())) {
-      if (!(body instanceof FormBody form)) return null;
+    if (form != null) {
       for (int i = 0, n = form.size(); i < n; i++) {
         String name = form.encodedName(i);
         String value = form.encodedValue(i);
@@ -153,12 +175,12 @@ public final class HeaderSigning {
       Map.Entry<String, String> e = signedParameters.get(i);
       s.addDecoded(e.getKey(), e.getValue());
     }
+    if (s.size > MAX_PARAMETERS) return null; // sorted by insertion: keep the list short
     for (int i = 0; i < s.size; i++) {
       // Refused by the general path (or, among the options' signed parameters, mixed with the
       // protocol parameters there, when this path keeps them in one block).
       if ((s.key[i] >>> 16) == OAUTH_PREFIX_KEY) return null;
     }
-    if (s.size > MAX_PARAMETERS || s.length > MAX_BYTES) return null;
     s.sort();
 
     // The protocol parameters in name order, the options' merged in among the signer's.
@@ -710,6 +732,9 @@ public final class HeaderSigning {
     final byte[][] names;
     final Piece[] pieces;
 
+    /** The bytes of all the pieces. */
+    final int length;
+
     private Protocol(Map<String, String> parameters) {
       Map<String, String> sorted = new TreeMap<>(); // encoded names: ASCII, in byte order
       for (Map.Entry<String, String> e : parameters.entrySet()) {
@@ -718,11 +743,14 @@ public final class HeaderSigning {
       names = new byte[sorted.size()][];
       pieces = new Piece[sorted.size()];
       int i = 0;
+      int length = 0;
       for (Map.Entry<String, String> e : sorted.entrySet()) {
         names[i] = ascii(e.getKey());
         pieces[i] = new Piece(e.getKey(), e.getValue());
+        length += pieces[i].base.length + pieces[i].header.length;
         i++;
       }
+      this.length = length;
     }
 
     /** Returns {@code parameters} encoded, or null if there are none. */
