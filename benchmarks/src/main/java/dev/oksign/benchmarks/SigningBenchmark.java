@@ -13,12 +13,18 @@ import com.google.api.client.http.GenericUrl;
 import dev.oksign.OAuth1Signer;
 import dev.oksign.Token;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import oauth.signpost.exception.OAuthException;
@@ -106,6 +112,64 @@ public class SigningBenchmark {
     String key = Workload.CONSUMER_SECRET + "&" + (w.tokenSecret == null ? "" : w.tokenSecret);
     floorMac = Mac.getInstance(HMAC_SHA1);
     floorMac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), HMAC_SHA1));
+
+    checkSignatures();
+  }
+
+  /**
+   * Before anything is measured, every method must give the expected signature: the one Flickr's
+   * documentation gives for {@code request_token}, else the one ScribeJava and Signpost agree on. A
+   * peer that gets it wrong is named on standard error, so that its time is read for what it is; an
+   * oksign or floor that gets it wrong stops the run.
+   */
+  private void checkSignatures() throws GeneralSecurityException {
+    String expected;
+    try {
+      if (w == Workload.REQUEST_TOKEN) {
+        expected = Workload.REQUEST_TOKEN_SIGNATURE;
+      } else {
+        expected = signatureOf(scribejava());
+        if (!expected.equals(signatureOf(signpost()))) {
+          throw new IllegalStateException(
+              "ScribeJava and Signpost disagree on " + workload + ": no reference signature");
+        }
+      }
+      String ours = signatureOf(oksign());
+      String floor = Base64.getEncoder().encodeToString(hmacFloor());
+      if (!ours.equals(expected) || !floor.equals(expected)) {
+        throw new IllegalStateException(
+            "oksign gives " + ours + " and the floor " + floor + ", not " + expected);
+      }
+      Map<String, String> peers = new LinkedHashMap<>();
+      peers.put("signpost", signatureOf(signpost()));
+      peers.put("scribejava", signatureOf(scribejava()));
+      peers.put("google", signatureOf(google()));
+      for (Map.Entry<String, String> peer : peers.entrySet()) {
+        if (!peer.getValue().equals(expected)) {
+          System.err.println(
+              peer.getKey()
+                  + " signs "
+                  + workload
+                  + " wrongly ("
+                  + peer.getValue()
+                  + ", not "
+                  + expected
+                  + "): its time is not comparable");
+        }
+      }
+    } catch (IOException | OAuthException | CloneNotSupportedException e) {
+      throw new IllegalStateException("a signer failed on " + workload, e);
+    }
+  }
+
+  private static final Pattern SIGNATURE = Pattern.compile("oauth_signature=\"([^\"]*)\"");
+
+  /** The signature of a signed request's {@code Authorization} header, decoded. */
+  static String signatureOf(Request signed) {
+    String authorization = signed.header("Authorization");
+    Matcher matcher = SIGNATURE.matcher(authorization == null ? "" : authorization);
+    if (!matcher.find()) throw new IllegalStateException("no oauth_signature: " + authorization);
+    return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
   }
 
   /** oksign: {@code signer.sign(request)}. */

@@ -3,8 +3,6 @@ package dev.oksign.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oksign.OAuth1Signer;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,8 +10,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * workloads it is the one two independent peers, ScribeJava and Signpost, agree on.
  */
 class BenchmarksTest {
-  private static final Pattern SIGNATURE = Pattern.compile("oauth_signature=\"([^\"]*)\"");
 
   /** The mission's Authorization header, from Flickr's documentation. */
   private static final String REQUEST_TOKEN_AUTHORIZATION =
@@ -124,11 +119,7 @@ class BenchmarksTest {
   }
 
   private static String signature(Request signed) {
-    String authorization = signed.header("Authorization");
-    assertThat(authorization).isNotNull();
-    Matcher matcher = SIGNATURE.matcher(authorization);
-    assertThat(matcher.find()).as(authorization).isTrue();
-    return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+    return SigningBenchmark.signatureOf(signed);
   }
 
   private static String bodyOf(Request request) throws Exception {
