@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
     header = "Run the fake Flickr on loopback until interrupted.",
     description =
         "Run the fake Flickr on loopback until interrupted (Ctrl-C), printing its URLs"
-            + " and the demo keys it accepts. Point the other commands at it with --api-base and"
-            + " --oauth-base.")
+            + " and the demo keys it accepts. Point the other commands at it with --api-base,"
+            + " --oauth-base and --upload-base.")
 final class FakeFlickrCommand implements Callable<Integer> {
   private final Io io;
 
@@ -57,6 +57,7 @@ final class FakeFlickrCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       io.out().println("rest_url: " + server.restBaseUrl());
       io.out().println("oauth_url: " + server.oauthBaseUrl());
+      io.out().println("upload_url: " + server.uploadBaseUrl());
       io.out().println("consumer_key: " + server.clientCredentials().key());
       io.out().println("consumer_secret: " + server.clientCredentials().secret());
       io.out()

@@ -38,6 +38,7 @@ class FakeFlickrCommandTest {
         .containsExactly(
             "rest_url: http://127.0.0.1:" + port + "/services/rest/",
             "oauth_url: http://127.0.0.1:" + port + "/services/oauth/",
+            "upload_url: http://127.0.0.1:" + port + "/services/",
             "consumer_key: 0ae8ff1e6f0a4e6d8c7b5a4f3e2d1c0b",
             "consumer_secret: 5a1c3e7f9b2d4f60",
             "user: 71234567@N00 oksign-demo",
