@@ -36,9 +36,9 @@ import okhttp3.RequestBody;
  */
 public final class HeaderSigning {
   /**
-   * Requests with more characters than this in their parameters, nonce, token and options take the
-   * general path: the arrays each thread keeps stay small (each character gives at most five bytes,
-   * about 40 KB in all), and a rare huge request does not pin its memory to the thread.
+   * Requests with more characters than this in their URL, parameters, nonce, token and options take
+   * the general path: the arrays each thread keeps stay small (each character gives at most five
+   * bytes, about 40 KB in all), and a rare huge request does not pin its memory to the thread.
    */
   static final int MAX_CHARACTERS = 4096;
 
@@ -143,7 +143,8 @@ public final class HeaderSigning {
       if (!(body instanceof FormBody)) return null;
       form = (FormBody) body;
     }
-    int characters = (queryStart >= 0 ? end - queryStart : 0) + nonce.length();
+    int pathEnd = queryStart >= 0 ? queryStart : end;
+    int characters = end + nonce.length(); // the URL up to its fragment, and the nonce
     if (encodedToken != null) characters += encodedToken.length();
     if (extras != null) characters += extras.length;
     for (int i = 0, n = form == null ? 0 : form.size(); i < n; i++) {
@@ -159,11 +160,7 @@ public final class HeaderSigning {
     s.reset();
 
     // The request's parameters: the query, a form body's, the options' signed ones.
-    int pathEnd = end;
-    if (queryStart >= 0) {
-      pathEnd = queryStart;
-      if (!s.addQuery(urlString, queryStart + 1, end)) return null;
-    }
+    if (queryStart >= 0 && !s.addQuery(urlString, queryStart + 1, end)) return null;
     if (form != null) {
       for (int i = 0, n = form.size(); i < n; i++) {
         String name = form.encodedName(i);
