@@ -1,8 +1,10 @@
 package dev.oksign.flickr;
 
+import java.util.List;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.GET;
+import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
@@ -34,5 +36,21 @@ public interface FlickrPhotos {
    */
   default Call<PhotoPage> search(SearchQuery query) {
     return search(query.parameters());
+  }
+
+  /**
+   * {@code flickr.photos.upload.checkTickets}: the state of asynchronous uploads, by the ticket ids
+   * their {@link UploadResult#ticketId()} gave, in Flickr's order.
+   *
+   * @param ticketIds one or more ticket ids, comma-separated
+   */
+  @GET(".")
+  @FlickrMethod("flickr.photos.upload.checkTickets")
+  Call<List<UploadTicket>> checkUploadTickets(@Query("tickets") String ticketIds);
+
+  /** {@code flickr.photos.upload.checkTickets} for every ticket of {@code ticketIds}. */
+  default Call<List<UploadTicket>> checkUploadTickets(List<String> ticketIds) {
+    if (ticketIds.isEmpty()) throw new IllegalArgumentException("no ticket ids to check");
+    return checkUploadTickets(String.join(",", ticketIds));
   }
 }

@@ -11,6 +11,7 @@ import static dev.oksign.flickr.Fixtures.ok;
 import static dev.oksign.flickr.Fixtures.p;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oksign.OAuth1Interceptor;
 import dev.oksign.OAuth1Signer;
@@ -293,6 +294,48 @@ class FlickrWireTest {
                 "47058503995@N01",
                 "George",
                 "George Oates"));
+  }
+
+  @Test
+  void checkUploadTicketsSendsTheIdsCommaSeparatedAndReadsEveryState() throws Exception {
+    server.enqueue(ok("photos.upload.checkTickets.json"));
+    Flickr flickr = Fixtures.viaProxy(server).token(TOKEN).build();
+
+    List<UploadTicket> tickets =
+        flickr.photos().checkUploadTickets(List.of("128", "129", "130", "131")).execute().body();
+
+    RecordedRequest request = only();
+    assertThat(request.getRequestLine())
+        .isEqualTo(
+            "GET http://api.flickr.com/services/rest/?method=flickr.photos.upload.checkTickets"
+                + "&tickets=128%2C129%2C130%2C131&format=json&nojsoncallback=1 HTTP/1.1");
+    assertThat(request.getHeaders().get("Authorization"))
+        .isEqualTo(
+            authorization(
+                "GET",
+                REST,
+                sorted(
+                    List.of(
+                        p("format", "json"),
+                        p("method", "flickr.photos.upload.checkTickets"),
+                        p("nojsoncallback", "1")),
+                    TOKEN,
+                    p("tickets", "128,129,130,131")),
+                TOKEN));
+    assertThat(tickets)
+        .containsExactly(
+            new UploadTicket("128", UploadTicket.Status.COMPLETE, "2995"),
+            new UploadTicket("129", UploadTicket.Status.PENDING, null),
+            new UploadTicket("130", UploadTicket.Status.FAILED, null),
+            new UploadTicket("131", UploadTicket.Status.INVALID, null));
+  }
+
+  @Test
+  void checkUploadTicketsNeedsAnId() {
+    Flickr flickr = Fixtures.viaProxy(server).token(TOKEN).build();
+    assertThatThrownBy(() -> flickr.photos().checkUploadTickets(List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no ticket ids to check");
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
 import dev.oksign.flickr.Perms;
 import dev.oksign.flickr.Photo;
 import dev.oksign.flickr.PhotoPage;
@@ -12,6 +13,7 @@ import dev.oksign.flickr.Photoset;
 import dev.oksign.flickr.PhotosetList;
 import dev.oksign.flickr.PhotosetPage;
 import dev.oksign.flickr.TokenCheck;
+import dev.oksign.flickr.UploadTicket;
 import dev.oksign.flickr.User;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -45,6 +47,7 @@ public final class FlickrJsonAdapters {
           if (type == PhotosetList.class) return PHOTOSET_LIST;
           if (type == User.class) return USER;
           if (type == TokenCheck.class) return TOKEN_CHECK;
+          if (Types.equals(type, UPLOAD_TICKET_LIST)) return UPLOAD_TICKETS;
           return null;
         }
       };
@@ -331,6 +334,58 @@ public final class FlickrJsonAdapters {
           return new TokenCheck(token, perms, nsid, username, fullname);
         }
       }.nullSafe();
+
+  private static final Type UPLOAD_TICKET_LIST =
+      Types.newParameterizedType(List.class, UploadTicket.class);
+
+  /**
+   * {@code flickr.photos.upload.checkTickets}: {@code {"ticket":[{"id":"1","complete":1,
+   * "photoid":"2"},{"id":"3","invalid":1}]}}, {@code complete} being 0 (pending), 1 or 2 (failed).
+   */
+  static final JsonAdapter<List<UploadTicket>> UPLOAD_TICKETS =
+      new ReadOnly<List<UploadTicket>>("UploadTickets") {
+        @Override
+        public List<UploadTicket> fromJson(JsonReader reader) throws IOException {
+          List<UploadTicket> tickets = new ArrayList<>();
+          reader.beginObject();
+          while (reader.hasNext()) {
+            if (!reader.nextName().equals(Wire.TICKET)) {
+              reader.skipValue();
+              continue;
+            }
+            reader.beginArray();
+            while (reader.hasNext()) tickets.add(readTicket(reader));
+            reader.endArray();
+          }
+          reader.endObject();
+          return tickets;
+        }
+      }.nullSafe();
+
+  private static UploadTicket readTicket(JsonReader reader) throws IOException {
+    String id = null;
+    String photoId = null;
+    int complete = 0;
+    boolean invalid = false;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.nextName()) {
+        case Wire.ID -> id = Lenient.readString(reader);
+        case Wire.PHOTOID -> photoId = Lenient.readString(reader);
+        case Wire.COMPLETE -> complete = Lenient.readInt(reader, 0);
+        case Wire.INVALID -> invalid = Lenient.readInt(reader, 0) != 0;
+        default -> reader.skipValue();
+      }
+    }
+    reader.endObject();
+    UploadTicket.Status status =
+        invalid
+            ? UploadTicket.Status.INVALID
+            : complete == 1
+                ? UploadTicket.Status.COMPLETE
+                : complete == 2 ? UploadTicket.Status.FAILED : UploadTicket.Status.PENDING;
+    return new UploadTicket(id, status, status == UploadTicket.Status.COMPLETE ? photoId : null);
+  }
 
   /** The paging fields every paged list carries, in either spelling. */
   static final class Paged {
