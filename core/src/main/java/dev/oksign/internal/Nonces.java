@@ -1,5 +1,6 @@
 package dev.oksign.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.function.Supplier;
 
@@ -7,22 +8,29 @@ import java.util.function.Supplier;
 public final class Nonces implements Supplier<String> {
   public static final Nonces INSTANCE = new Nonces();
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final ThreadLocal<SecureRandom> RANDOM =
-      ThreadLocal.withInitial(SecureRandom::new);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Per thread: its random source and the array the random bytes are drawn into. */
+  private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
   private Nonces() {}
 
   @Override
   public String get() {
-    byte[] bytes = new byte[16];
-    RANDOM.get().nextBytes(bytes);
-    char[] chars = new char[32];
+    State state = STATE.get();
+    byte[] random = state.random;
+    state.source.nextBytes(random);
+    byte[] hex = new byte[32];
     for (int i = 0; i < 16; i++) {
-      chars[i * 2] = HEX[(bytes[i] >> 4) & 0xF];
-      chars[i * 2 + 1] = HEX[bytes[i] & 0xF];
+      hex[i * 2] = HEX[(random[i] >> 4) & 0xF];
+      hex[i * 2 + 1] = HEX[random[i] & 0xF];
     }
-    return new String(chars);
+    return new String(hex, StandardCharsets.ISO_8859_1);
+  }
+
+  private static final class State {
+    final SecureRandom source = new SecureRandom();
+    final byte[] random = new byte[16];
   }
 
   @Override
