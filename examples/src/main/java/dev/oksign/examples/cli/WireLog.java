@@ -1,6 +1,7 @@
 package dev.oksign.examples.cli;
 
 import java.io.PrintStream;
+import java.util.regex.Pattern;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.Request;
@@ -9,7 +10,8 @@ import okhttp3.Response;
 /**
  * {@code --verbose}: prints each request as it is written to the socket, after every interceptor
  * (so after signing), and the status of each response. Only the request line and the {@code
- * Authorization} header are shown: with HMAC they hold the signature, never a secret.
+ * Authorization} header are shown: with HMAC they hold the signature, never a secret; a PLAINTEXT
+ * signature, which is the secrets, is hidden.
  */
 final class WireLog extends EventListener {
   private final PrintStream err;
@@ -23,9 +25,22 @@ final class WireLog extends EventListener {
     StringBuilder line =
         new StringBuilder("> ").append(request.method()).append(' ').append(request.url());
     String authorization = request.header("Authorization");
-    if (authorization != null) line.append("\n>   Authorization: ").append(authorization);
+    if (authorization != null) {
+      line.append("\n>   Authorization: ").append(shown(authorization));
+    }
     err.println(line);
   }
+
+  /**
+   * The header as it can be shown: a PLAINTEXT signature is made of the secrets themselves, so it
+   * is replaced. The commands that log sign with HMAC; this holds if one ever does not.
+   */
+  static String shown(String authorization) {
+    if (!authorization.contains("oauth_signature_method=\"PLAINTEXT\"")) return authorization;
+    return PLAINTEXT_SIGNATURE.matcher(authorization).replaceAll("oauth_signature=\"(hidden)\"");
+  }
+
+  private static final Pattern PLAINTEXT_SIGNATURE = Pattern.compile("oauth_signature=\"[^\"]*\"");
 
   @Override
   public void responseHeadersEnd(Call call, Response response) {

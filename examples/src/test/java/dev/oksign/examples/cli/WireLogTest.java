@@ -1,0 +1,26 @@
+package dev.oksign.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WireLogTest {
+  @Test
+  void hmacHeaderIsShownWhole() {
+    String header =
+        "OAuth oauth_consumer_key=\"k\", oauth_signature=\"abc%3D\","
+            + " oauth_signature_method=\"HMAC-SHA1\"";
+    assertThat(WireLog.shown(header)).isEqualTo(header);
+  }
+
+  @Test
+  void plaintextSignatureIsHidden() {
+    String header =
+        "OAuth oauth_consumer_key=\"k\", oauth_signature=\"consumer%2520secret%26token%2520secret\","
+            + " oauth_signature_method=\"PLAINTEXT\"";
+    assertThat(WireLog.shown(header))
+        .isEqualTo(
+            "OAuth oauth_consumer_key=\"k\", oauth_signature=\"(hidden)\","
+                + " oauth_signature_method=\"PLAINTEXT\"");
+  }
+}
