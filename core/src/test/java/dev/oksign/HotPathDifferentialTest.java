@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link OAuth1Signer#sign} takes a hot path for HMAC in the {@code Authorization} header: it
  * transcodes parameters straight to bytes and writes the protocol parameters from pieces encoded
- * ahead. {@link OAuth1Signer#report} always takes the general path, which {@link
- * SignpostDifferentialTest} and the RFC's examples check. For any request, both must send the very
- * same header, or refuse alike.
+ * ahead. {@link OAuth1Signer#report} always takes the general path, which the RFC's examples check
+ * ({@link Rfc5849ExamplesTest}); {@link SignpostDifferentialTest} checks {@code sign()}, mostly the
+ * hot path, against Signpost; {@code HeaderSigningTest} checks which cases the hot path signs
+ * itself. For any request, both paths must send the very same header, or refuse alike.
  *
  * <p>The requests are meant to be awkward: raw queries with {@code +}, escapes of spaces and plus
  * signs, malformed UTF-8 and empty pairs; form bodies added both decoded and encoded; extra

@@ -77,9 +77,12 @@ class OAuth1InterceptorTest {
     RecordedRequest recorded = take();
     assertThat(recorded.getRequestLine())
         .isEqualTo("POST http://api.flickr.com/services/rest/ HTTP/1.1");
-    // OkHttp's FormBody writes a space as '+' since 5.0 and as %20 before; both are sent untouched.
+    // Exactly what the FormBody writes (a space is '+' since OkHttp 5.0, %20 before): untouched.
+    okio.Buffer written = new okio.Buffer();
+    request.body().writeTo(written);
     assertThat(recorded.getBody().utf8())
         .as("OkHttp's own form encoding, untouched")
+        .isEqualTo(written.readUtf8())
         .isIn(
             "method=flickr.photos.setMeta&title=Sunset+%7E+over+the+sea",
             "method=flickr.photos.setMeta&title=Sunset%20%7E%20over%20the%20sea");

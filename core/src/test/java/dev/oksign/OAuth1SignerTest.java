@@ -66,16 +66,18 @@ class OAuth1SignerTest {
 
   @Test
   void decodesTheQueryAsAFormAndReencodesIt() throws Exception {
-    // + is a space, %2B a plus, a name without = has an empty value, repeated names all count.
+    // + is a space, %2B a plus, a name without = has an empty value, repeated names all count,
+    // and so does a pair repeated exactly (§3.4.1.3.2: sorted, not made unique).
     String params =
-        "a%3D%26a%3D1%26a%3D2%26b%3Dx%2520y%26c%3Dx%252By%26"
+        "a%3D%26a%3D1%26a%3D1%26a%3D2%26b%3Dx%2520y%26c%3Dx%252By%26"
             + PROTOCOL
             + "%26z%3D%25E2%2598%2583%26~%3D%252A";
-    assertThat(
-            signer()
-                .build()
-                .baseString(get("https://example.com/p?z=%E2%98%83&b=x+y&c=x%2By&a=2&a&a=1&~=*")))
-        .isEqualTo(base("https%3A%2F%2Fexample.com%2Fp", params));
+    Request request = get("https://example.com/p?z=%E2%98%83&b=x+y&c=x%2By&a=1&a=2&a&a=1&~=*");
+    OAuth1Signer signer = signer().build();
+    assertThat(signer.baseString(request)).isEqualTo(base("https%3A%2F%2Fexample.com%2Fp", params));
+    // sign() takes the hot path, report() the general one: the same header.
+    assertThat(signer.sign(request).header("Authorization"))
+        .isEqualTo(signer.report(request).authorization());
   }
 
   @Test

@@ -100,14 +100,19 @@ class PercentTest {
       if (name != null) {
         assertThat(name).as(body.encodedName(i)).isEqualTo(Percent.encode(body.name(i)));
         shortWays++;
+      } else {
+        // Null (the long way) is for malformed UTF-8 only, which OkHttp decodes to U+FFFD.
+        assertThat(body.name(i)).as(body.encodedName(i)).contains("\uFFFD");
       }
       String value = Percent.fromFormEncoded(body.encodedValue(i));
       if (value != null) {
         assertThat(value).as(body.encodedValue(i)).isEqualTo(Percent.encode(body.value(i)));
         shortWays++;
+      } else {
+        assertThat(body.value(i)).as(body.encodedValue(i)).contains("\uFFFD");
       }
     }
-    // Null (the long way) is for malformed UTF-8 only: most fields take the short way.
+    // Most fields take the short way.
     assertThat(shortWays).isGreaterThan(body.size());
   }
 
