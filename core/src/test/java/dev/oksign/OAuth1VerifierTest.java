@@ -104,10 +104,7 @@ class OAuth1VerifierTest {
   void acceptsTheRfc5849Section1_2RequestsAsPrinted() {
     // The RFC's header lines, unfolded: HMAC-SHA1 with realm, no oauth_version.
     Verification photos =
-        OAuth1Verifier.builder()
-            .clientSecrets(key -> key.equals(CONSUMER_KEY) ? CONSUMER_SECRET : null)
-            .tokenSecrets(token -> token.equals(TOKEN) ? TOKEN_SECRET : null)
-            .clock(Clock.fixed(Instant.ofEpochSecond(137131202), ZoneOffset.UTC))
+        verifier(137131202)
             .build()
             .verify(
                 "GET",

@@ -73,6 +73,15 @@ class ModulePathTest {
   }
 
   @Test
+  void flickrRequiresCoreRetrofitAndMoshiTransitively() {
+    // Its API's types come from them: a user's module reads them through it.
+    for (String module : new String[] {"dev.oksign", "retrofit2", "com.squareup.moshi"}) {
+      assertEquals(
+          Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE), requires(flickr, module), module);
+    }
+  }
+
+  @Test
   void internalsAreClosedToOtherModules() throws Exception {
     Class<?> percent = Class.forName("dev.oksign.internal.Percent");
     assertThrows(

@@ -11,7 +11,7 @@ import okhttp3.Response;
  * {@code --verbose}: prints each request as it is written to the socket, after every interceptor
  * (so after signing), and the status of each response. Only the request line and the {@code
  * Authorization} header are shown: with HMAC they hold the signature, never a secret; a PLAINTEXT
- * signature, which is the secrets, is hidden.
+ * signature, which is the secrets, is hidden wherever it is placed.
  */
 final class WireLog extends EventListener {
   private final PrintStream err;
@@ -23,7 +23,10 @@ final class WireLog extends EventListener {
   @Override
   public void requestHeadersEnd(Call call, Request request) {
     StringBuilder line =
-        new StringBuilder("> ").append(request.method()).append(' ').append(request.url());
+        new StringBuilder("> ")
+            .append(request.method())
+            .append(' ')
+            .append(shown(request.url().toString()));
     String authorization = request.header("Authorization");
     if (authorization != null) {
       line.append("\n>   Authorization: ").append(shown(authorization));
@@ -32,15 +35,17 @@ final class WireLog extends EventListener {
   }
 
   /**
-   * The header as it can be shown: a PLAINTEXT signature is made of the secrets themselves, so it
-   * is replaced. The commands that log sign with HMAC; this holds if one ever does not.
+   * The URL or header as it can be shown: a PLAINTEXT signature is made of the secrets, so it is
+   * hidden, in the header or the query alike. The commands that log sign with HMAC; this holds if
+   * one ever does not.
    */
-  static String shown(String authorization) {
-    if (!authorization.contains("oauth_signature_method=\"PLAINTEXT\"")) return authorization;
-    return PLAINTEXT_SIGNATURE.matcher(authorization).replaceAll("oauth_signature=\"(hidden)\"");
+  static String shown(String urlOrHeader) {
+    if (!urlOrHeader.contains("PLAINTEXT")) return urlOrHeader;
+    return SIGNATURE.matcher(urlOrHeader).replaceAll("$1(hidden)$2");
   }
 
-  private static final Pattern PLAINTEXT_SIGNATURE = Pattern.compile("oauth_signature=\"[^\"]*\"");
+  /** {@code oauth_signature="..."} in a header, {@code oauth_signature=...} in a query. */
+  private static final Pattern SIGNATURE = Pattern.compile("(oauth_signature=\"?)[^\"&#]*(\"?)");
 
   @Override
   public void responseHeadersEnd(Call call, Response response) {

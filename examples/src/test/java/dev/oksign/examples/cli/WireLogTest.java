@@ -23,4 +23,19 @@ class WireLogTest {
             "OAuth oauth_consumer_key=\"k\", oauth_signature=\"(hidden)\","
                 + " oauth_signature_method=\"PLAINTEXT\"");
   }
+
+  @Test
+  void plaintextSignatureInTheQueryIsHidden() {
+    assertThat(
+            WireLog.shown(
+                "https://example.com/a?x=1&oauth_signature=cs%26ts&oauth_signature_method=PLAINTEXT"))
+        .isEqualTo(
+            "https://example.com/a?x=1&oauth_signature=(hidden)&oauth_signature_method=PLAINTEXT");
+  }
+
+  @Test
+  void hmacQueryIsShownWhole() {
+    String url = "https://example.com/a?oauth_signature=abc%3D&oauth_signature_method=HMAC-SHA1";
+    assertThat(WireLog.shown(url)).isEqualTo(url);
+  }
 }
