@@ -34,8 +34,15 @@ import java.util.regex.Pattern;
 public final class OAuthProblemException extends OAuth1Exception {
   private static final long serialVersionUID = 1L;
   private static final int SNIPPET_LENGTH = 200;
+
+  /**
+   * A field whose name holds {@code secret}, in any syntax a provider answers in: a form ({@code
+   * name=value}, whatever separates the pairs), JSON ({@code "name":"value"}), XML ({@code
+   * <name>value<} or {@code name="value"}). Group 1 is everything up to the value, which runs to
+   * its closing quote, or else to the next {@code &} or {@code <}: masking too much is safe.
+   */
   private static final Pattern SECRET_FIELD =
-      Pattern.compile("((?:^|&)[^=&]*(?i:secret)[^=&]*)=[^&]*");
+      Pattern.compile("([\\w.~%-]*(?i:secret)[\\w.~%-]*\"?\\s*[=:>]\\s*)(\"[^\"]*\"?|[^&<]+)");
 
   private final int httpStatus;
   private final String problem;
@@ -162,7 +169,7 @@ public final class OAuthProblemException extends OAuth1Exception {
     // Cut first (a bounded amount of work), then mask whatever looks like a secret field, whether
     // or not the whole body parsed as a form: a token answer with a stray line is still a secret.
     if (text.length() > SNIPPET_LENGTH * 4) text = text.substring(0, SNIPPET_LENGTH * 4);
-    text = SECRET_FIELD.matcher(text.replaceAll("\\s+", " ")).replaceAll("$1=██");
+    text = SECRET_FIELD.matcher(text.replaceAll("\\s+", " ")).replaceAll("$1██");
     return text.length() <= SNIPPET_LENGTH ? text : text.substring(0, SNIPPET_LENGTH) + "…";
   }
 

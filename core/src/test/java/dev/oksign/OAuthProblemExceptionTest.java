@@ -170,6 +170,25 @@ class OAuthProblemExceptionTest {
   }
 
   @Test
+  void masksSecretsInBodiesThatAreNoFormAtAll() {
+    String[][] bodies = {
+      {"oauth_token=a\noauth_token_secret=S3CR3T", "oauth_token=a oauth_token_secret=██"},
+      {"{\"oauth_token_secret\":\"S3CR3T\",\"x\":1}", "{\"oauth_token_secret\":██,\"x\":1}"},
+      {
+        "<oauth_token_secret>S3CR3T</oauth_token_secret>",
+        "<oauth_token_secret>██</oauth_token_secret>"
+      },
+      {"<token secret=\"S3CR3T\"/>", "<token secret=██/>"},
+      {"Consumer-Secret: S3CR3T", "Consumer-Secret: ██"},
+    };
+    for (String[] body : bodies) {
+      OAuthProblemException e = OAuthProblemException.of("access_token", 200, body[0], OURS, null);
+      assertThat(e.getMessage()).as(body[0]).doesNotContain("S3CR3T");
+      assertThat(e.bodySnippet()).as(body[0]).isEqualTo(body[1]);
+    }
+  }
+
+  @Test
   void diagnosesTwoBaseStringsWithoutAResponse() {
     String server = OURS.replace("%2F%2Fflickr.com", "%2F%2Fwww.flickr.com");
     assertThat(OAuthProblemException.diagnose(server, OURS))
