@@ -194,16 +194,17 @@ class SecretsInOutputTest {
               .build();
       assertThat(flickr.test().login().execute().body()).isNotNull();
       // A refusal: a token the fake does not know.
-      try {
-        flickr
-            .withToken(new Token("72157720000000999-0000", Secrets.userTokenSecret(9)))
-            .test()
-            .login()
-            .execute();
-      } catch (java.io.IOException refused) {
-        Secrets.assertAbsent("refusal", refused);
-        captured.add("exception " + refused);
-      }
+      Throwable refused =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () ->
+                  flickr
+                      .withToken(new Token("72157720000000999-0000", Secrets.userTokenSecret(9)))
+                      .test()
+                      .login()
+                      .execute());
+      assertThat(refused).as("the refusal").isInstanceOf(java.io.IOException.class);
+      Secrets.assertAbsent("refusal", refused);
+      captured.add("exception " + refused);
     } finally {
       System.setOut(out);
       System.setErr(err);

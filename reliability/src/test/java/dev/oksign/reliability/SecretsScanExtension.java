@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -46,7 +44,7 @@ public final class SecretsScanExtension
   }
 
   private static final class Capture extends Handler {
-    final List<String> records = new CopyOnWriteArrayList<>();
+    final java.util.Queue<String> records = new java.util.concurrent.ConcurrentLinkedQueue<>();
     final ByteArrayOutputStream streams = new ByteArrayOutputStream();
     PrintStream out;
     PrintStream err;
@@ -110,6 +108,7 @@ public final class SecretsScanExtension
     capture.setLevel(Level.ALL);
     Logger root = Logger.getLogger("");
     capture.level = root.getLevel();
+    root.setLevel(Level.ALL); // FINE and below too: a secret logged for debugging is one leaked
     root.addHandler(capture);
     capture.out = System.out;
     capture.err = System.err;
@@ -124,7 +123,9 @@ public final class SecretsScanExtension
     if (capture == null) return;
     System.setOut(capture.out);
     System.setErr(capture.err);
-    Logger.getLogger("").removeHandler(capture);
+    Logger root = Logger.getLogger("");
+    root.removeHandler(capture);
+    root.setLevel(capture.level);
     String where = context.getDisplayName();
     for (String record : capture.records) Secrets.assertAbsent("a log record of " + where, record);
     Secrets.assertAbsent(
