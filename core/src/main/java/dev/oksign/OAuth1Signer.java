@@ -247,7 +247,9 @@ public final class OAuth1Signer {
                   ? null
                   : token == this.token ? encodedToken : Percent.encode(token.value()),
               token == null ? "" : token.secret(),
-              options == null ? null : options.encodedProtocolParameters(),
+              options == null
+                  ? Collections.<String, String>emptyMap()
+                  : options.protocolParameters(),
               options == null
                   ? Collections.<Map.Entry<String, String>>emptyList()
                   : options.signedParameters(),

@@ -1,6 +1,5 @@
 package dev.oksign;
 
-import dev.oksign.internal.HeaderSigning;
 import dev.oksign.internal.OAuth;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -31,15 +30,23 @@ public final class SigningOptions {
   private final Map<String, String> protocolParameters;
   private final List<Map.Entry<String, String>> signedParameters;
 
-  /** The protocol parameters encoded for the signer's hot path, made on first use. */
-  private volatile HeaderSigning.Protocol encodedProtocolParameters;
-
   private SigningOptions(Builder builder) {
     this.token = builder.token;
     this.withoutToken = builder.withoutToken;
-    this.protocolParameters =
-        Collections.unmodifiableMap(new LinkedHashMap<>(builder.protocolParameters));
-    this.signedParameters = Collections.unmodifiableList(new ArrayList<>(builder.signedParameters));
+    // Options are often made per request (a callback, a verifier): the usual sizes copy cheaply.
+    Map<String, String> protocol = builder.protocolParameters;
+    if (protocol.isEmpty()) {
+      this.protocolParameters = Collections.emptyMap();
+    } else if (protocol.size() == 1) {
+      Map.Entry<String, String> only = protocol.entrySet().iterator().next();
+      this.protocolParameters = Collections.singletonMap(only.getKey(), only.getValue());
+    } else {
+      this.protocolParameters = Collections.unmodifiableMap(new LinkedHashMap<>(protocol));
+    }
+    this.signedParameters =
+        builder.signedParameters.isEmpty()
+            ? Collections.emptyList()
+            : Collections.unmodifiableList(new ArrayList<>(builder.signedParameters));
   }
 
   /** Returns a new builder with no option set. */
@@ -79,17 +86,6 @@ public final class SigningOptions {
    */
   public List<Map.Entry<String, String>> signedParameters() {
     return signedParameters;
-  }
-
-  /** The protocol parameters encoded once, kept: options are often reused; null if none. */
-  HeaderSigning.Protocol encodedProtocolParameters() {
-    if (protocolParameters.isEmpty()) return null;
-    HeaderSigning.Protocol encoded = encodedProtocolParameters;
-    if (encoded == null) {
-      encoded = HeaderSigning.Protocol.of(protocolParameters);
-      encodedProtocolParameters = encoded; // a race makes the same value twice, harmlessly
-    }
-    return encoded;
   }
 
   /** Names options and parameters; never a secret. */

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -22,7 +21,8 @@ import okhttp3.RequestBody;
  *       almost always decide;
  *   <li>the protocol parameters are one block of the sorted parameters (all their names start with
  *       {@code oauth_}, which no request parameter's may), written in their known order from bytes
- *       encoded when the signer was built, but for the nonce, the timestamp and the options' own;
+ *       encoded when the signer was built, but for the nonce, the timestamp and the options' own,
+ *       which are moved into place;
  *   <li>the encoded base string URI of the last URL is kept per thread: a client calls few
  *       endpoints;
  *   <li>the base string is written into a reused array by bulk copies and hashed in place, and the
@@ -45,13 +45,7 @@ public final class HeaderSigning {
   /** Requests with more parameters than this take the general path, which sorts faster. */
   static final int MAX_PARAMETERS = 256;
 
-  private static final byte[] CONSUMER_KEY = ascii(OAuth.CONSUMER_KEY);
-  private static final byte[] NONCE = ascii(OAuth.NONCE);
   private static final byte[] SIGNATURE = ascii(OAuth.SIGNATURE);
-  private static final byte[] SIGNATURE_METHOD = ascii(OAuth.SIGNATURE_METHOD);
-  private static final byte[] TIMESTAMP = ascii(OAuth.TIMESTAMP);
-  private static final byte[] TOKEN = ascii(OAuth.TOKEN);
-  private static final byte[] VERSION = ascii(OAuth.VERSION);
   private static final Piece VERSION_PIECE = new Piece(OAuth.VERSION, OAuth.VERSION_1_0);
 
   /** The parameters whose values are made per request: their names, written as pieces start. */
@@ -120,7 +114,7 @@ public final class HeaderSigning {
    * @param queryStart the index of the {@code ?} in {@code urlString}, or -1
    * @param encodedToken the token percent-encoded, or null for none; for the signer's own token,
    *     the very string given to the constructor
-   * @param extras the options' protocol parameters, encoded by {@link Protocol#of}, or null
+   * @param protocolParameters the options' own protocol parameters, decoded
    * @param signedParameters parameters signed but not placed, decoded
    */
   public Request sign(
@@ -129,7 +123,7 @@ public final class HeaderSigning {
       int queryStart,
       String encodedToken,
       String tokenSecret,
-      Protocol extras,
+      Map<String, String> protocolParameters,
       List<Map.Entry<String, String>> signedParameters,
       long timestamp,
       String nonce) {
@@ -146,7 +140,11 @@ public final class HeaderSigning {
     int pathEnd = queryStart >= 0 ? queryStart : end;
     int characters = end + nonce.length(); // the URL up to its fragment, and the nonce
     if (encodedToken != null) characters += encodedToken.length();
-    if (extras != null) characters += extras.length;
+    if (!protocolParameters.isEmpty()) {
+      for (Map.Entry<String, String> e : protocolParameters.entrySet()) {
+        characters += e.getKey().length() + e.getValue().length();
+      }
+    }
     for (int i = 0, n = form == null ? 0 : form.size(); i < n; i++) {
       characters += form.encodedName(i).length() + form.encodedValue(i).length();
     }
@@ -180,33 +178,26 @@ public final class HeaderSigning {
     }
     s.sort();
 
-    // The protocol parameters in name order, the options' merged in among the signer's.
+    // The protocol parameters in name order: the signer's, then the options' moved into place.
     s.resetProtocol();
-    int e = s.addProtocolBefore(extras, 0, CONSUMER_KEY);
     s.addProtocol(consumerKeyPiece);
-    e = s.addProtocolBefore(extras, e, NONCE);
     s.addProtocol(NONCE_PIECE, nonce, noncesUnreserved);
-    e = s.addProtocolBefore(extras, e, SIGNATURE_METHOD);
     s.addProtocol(signatureMethodPiece);
-    e = s.addProtocolBefore(extras, e, TIMESTAMP);
     s.addProtocolTimestamp(TIMESTAMP_PIECE, timestamp);
-    if (encodedToken != null) {
-      e = s.addProtocolBefore(extras, e, TOKEN);
-      if (encodedToken == encodedTokenString) {
-        s.addProtocol(tokenPiece);
-      } else {
-        s.addProtocol(TOKEN_PIECE, encodedToken, true);
+    if (encodedToken == encodedTokenString) {
+      if (tokenPiece != null) s.addProtocol(tokenPiece);
+    } else if (encodedToken != null) {
+      s.addProtocol(TOKEN_PIECE, encodedToken, true);
+    }
+    if (includeVersion) s.addProtocol(VERSION_PIECE);
+    if (!protocolParameters.isEmpty()) {
+      for (Map.Entry<String, String> e : protocolParameters.entrySet()) {
+        s.addProtocolExtra(e.getKey(), e.getValue());
       }
     }
-    if (includeVersion) {
-      e = s.addProtocolBefore(extras, e, VERSION);
-      s.addProtocol(VERSION_PIECE);
-    }
-    s.addProtocolBefore(extras, e, null);
 
     // The base string (§3.4.1.1), then its HMAC.
     byte[] uri = s.uri(url, urlString, pathEnd);
-    if (uri == null) return null;
     int baseLength = s.writeBaseString(request.method(), uri);
     if (baseLength < 0) return null;
     String signature =
@@ -261,6 +252,10 @@ public final class HeaderSigning {
 
     int[] protocolBaseFrom = new int[16];
     int[] protocolBaseTo = new int[16];
+
+    /** Per protocol parameter: where its name ends in its base string piece. */
+    int[] protocolNameTo = new int[16];
+
     byte[][] protocolHeader = new byte[16][];
     int[] protocolHeaderFrom = new int[16];
     int[] protocolHeaderTo = new int[16];
@@ -339,11 +334,11 @@ public final class HeaderSigning {
     /** Adds a pair given decoded. */
     void addDecoded(String name, String value) {
       int start = length;
-      encode(name, true);
+      encodeTwice(name);
       ensureBytes(3);
       int nameEnd = length;
       length = putEquals(bytes, length);
-      encode(value, true);
+      encodeTwice(value);
       endParameter(start, nameEnd, length);
     }
 
@@ -376,30 +371,17 @@ public final class HeaderSigning {
       size = i + 1;
     }
 
-    /**
-     * Appends {@code s} percent-encoded per §3.6 to {@link #bytes}, and a second time if {@code
-     * twice}. Returns true if it wrote an escape.
-     */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
-    private boolean encode(String s, boolean twice) {
-      int n = s.length();
-      ensureBytes(5 * n);
-      int pos = encodeAscii(s, bytes, length, twice);
-      if (pos >= 0) {
-        boolean escaped = pos - length != n; // every escape is longer than its character
-        length = pos;
-        return escaped;
+    /** Appends {@code s} percent-encoded per §3.6 twice, as the base string has it. */
+    private void encodeTwice(String s) {
+      ensureBytes(5 * s.length());
+      int pos = encodeAscii(s, bytes, length, true);
+      if (pos < 0) {
+        // Rare: not ASCII. The general encoder, for its UTF-8 and lone surrogates.
+        String encoded = Percent.encode(s);
+        ensureBytes(3 * encoded.length());
+        pos = Percent.reencodeAscii(encoded, bytes, length);
       }
-      // Rare: not ASCII. The general encoder, for its UTF-8 and lone surrogates.
-      String encoded = Percent.encode(s);
-      ensureBytes(3 * encoded.length());
-      if (twice) {
-        length = reencodeString(encoded, bytes, length);
-      } else {
-        encoded.getBytes(0, encoded.length(), bytes, length);
-        length += encoded.length();
-      }
-      return true;
+      length = pos;
     }
 
     /**
@@ -421,18 +403,6 @@ public final class HeaderSigning {
           }
           out[pos++] = HEX[c >> 4];
           out[pos++] = HEX[c & 0xF];
-        }
-      }
-      return pos;
-    }
-
-    private static int reencodeString(String encoded, byte[] out, int pos) {
-      for (int i = 0, n = encoded.length(); i < n; i++) {
-        char c = encoded.charAt(i);
-        out[pos++] = (byte) c;
-        if (c == '%') {
-          out[pos++] = '2';
-          out[pos++] = '5';
         }
       }
       return pos;
@@ -470,6 +440,7 @@ public final class HeaderSigning {
         byte[] base,
         int baseFrom,
         int baseTo,
+        int nameTo,
         byte[] header,
         int headerFrom,
         int headerTo,
@@ -480,6 +451,7 @@ public final class HeaderSigning {
         protocolBase = Arrays.copyOf(protocolBase, n);
         protocolBaseFrom = Arrays.copyOf(protocolBaseFrom, n);
         protocolBaseTo = Arrays.copyOf(protocolBaseTo, n);
+        protocolNameTo = Arrays.copyOf(protocolNameTo, n);
         protocolHeader = Arrays.copyOf(protocolHeader, n);
         protocolHeaderFrom = Arrays.copyOf(protocolHeaderFrom, n);
         protocolHeaderTo = Arrays.copyOf(protocolHeaderTo, n);
@@ -488,6 +460,7 @@ public final class HeaderSigning {
       protocolBase[i] = base;
       protocolBaseFrom[i] = baseFrom;
       protocolBaseTo[i] = baseTo;
+      protocolNameTo[i] = nameTo;
       protocolHeader[i] = header;
       protocolHeaderFrom[i] = headerFrom;
       protocolHeaderTo[i] = headerTo;
@@ -501,6 +474,7 @@ public final class HeaderSigning {
           piece.base,
           0,
           piece.base.length,
+          piece.nameLength,
           piece.header,
           0,
           piece.header.length,
@@ -508,21 +482,80 @@ public final class HeaderSigning {
     }
 
     /**
-     * Adds the parameters of {@code extras} from the {@code from}th on whose names sort before
-     * {@code name} (all of them if null); returns the index of the first not added.
+     * Adds a protocol parameter given decoded, an option's, and moves it to its place by name among
+     * those added (names are unique: names alone order them). Both its pieces are written into
+     * {@link #values}.
      */
-    int addProtocolBefore(Protocol extras, int from, byte[] name) {
-      if (extras == null) return from;
-      int i = from;
-      for (; i < extras.pieces.length; i++) {
-        byte[] extraName = extras.names[i];
-        if (name != null
-            && compareBytes(extraName, 0, extraName.length, name, 0, name.length) > 0) {
-          break;
-        }
-        addProtocol(extras.pieces[i]);
+    void addProtocolExtra(String name, String value) {
+      int headerFrom = valuesLength;
+      int headerNameTo = putEncoded(name);
+      ensureValues(2);
+      values[valuesLength++] = '=';
+      values[valuesLength++] = '"';
+      int valueFrom = valuesLength;
+      int valueTo = putEncoded(value);
+      ensureValues(1 + 3 * (valuesLength - headerFrom) + 3);
+      values[valuesLength++] = '"';
+      int headerTo = valuesLength;
+      byte[] v = values; // final now: every piece of this parameter is in it
+      int baseFrom = valuesLength;
+      int nameTo = reencode(v, headerFrom, headerNameTo, v, baseFrom);
+      int baseTo = reencode(v, valueFrom, valueTo, v, putEquals(v, nameTo));
+      valuesLength = baseTo;
+      boolean afterSignature =
+          compareBytes(v, baseFrom, nameTo, SIGNATURE, 0, SIGNATURE.length) > 0;
+      addProtocol(v, baseFrom, baseTo, nameTo, v, headerFrom, headerTo, afterSignature);
+      for (int j = protocolSize - 1;
+          j > 0
+              && compareBytes(
+                      protocolBase[j - 1],
+                      protocolBaseFrom[j - 1],
+                      protocolNameTo[j - 1],
+                      v,
+                      baseFrom,
+                      nameTo)
+                  > 0;
+          j--) {
+        swapProtocol(j - 1, j);
       }
-      return i;
+    }
+
+    private void swapProtocol(int a, int b) {
+      byte[] base = protocolBase[a];
+      protocolBase[a] = protocolBase[b];
+      protocolBase[b] = base;
+      byte[] header = protocolHeader[a];
+      protocolHeader[a] = protocolHeader[b];
+      protocolHeader[b] = header;
+      swap(protocolBaseFrom, a, b);
+      swap(protocolBaseTo, a, b);
+      swap(protocolNameTo, a, b);
+      swap(protocolHeaderFrom, a, b);
+      swap(protocolHeaderTo, a, b);
+      boolean after = protocolAfterSignature[a];
+      protocolAfterSignature[a] = protocolAfterSignature[b];
+      protocolAfterSignature[b] = after;
+    }
+
+    private static void swap(int[] array, int a, int b) {
+      int t = array[a];
+      array[a] = array[b];
+      array[b] = t;
+    }
+
+    /** Appends {@code s} percent-encoded (once) to {@link #values}; returns where it ends. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
+    private int putEncoded(String s) {
+      ensureValues(3 * s.length());
+      int to = encodeAscii(s, values, valuesLength, false);
+      if (to < 0) {
+        String encoded = Percent.encode(s); // not ASCII: rare
+        ensureValues(encoded.length());
+        encoded.getBytes(0, encoded.length(), values, valuesLength);
+        to = valuesLength + encoded.length();
+      }
+      valuesLength = to;
+      return to;
     }
 
     private void ensureValues(int more) {
@@ -601,21 +634,18 @@ public final class HeaderSigning {
         pos += n;
       }
       valuesLength = pos;
-      addProtocol(v, baseFrom, pos, v, headerFrom, to + 1, name.afterSignature);
+      addProtocol(
+          v, baseFrom, pos, baseFrom + name.nameLength, v, headerFrom, to + 1, name.afterSignature);
     }
 
     /**
      * The base string URI of {@code url}, encoded for the base string: kept from the last call if
-     * the URL is the same up to {@code pathEnd}. Null if it is not ASCII.
+     * the URL is the same up to {@code pathEnd}.
      */
     byte[] uri(HttpUrl url, String urlString, int pathEnd) {
       String k = uriKey;
       if (k != null && k.length() == pathEnd && urlString.startsWith(k)) return uri;
-      String encoded = Percent.encode(BaseString.baseStringUri(url));
-      for (int i = 0; i < encoded.length(); i++) {
-        if (encoded.charAt(i) >= 0x80) return null;
-      }
-      uri = ascii(encoded);
+      uri = ascii(Percent.encode(BaseString.baseStringUri(url))); // unreserved and %XX only
       uriKey = urlString.substring(0, pathEnd);
       return uri;
     }
@@ -722,41 +752,6 @@ public final class HeaderSigning {
   }
 
   /**
-   * Protocol parameters given decoded ({@link dev.oksign.SigningOptions}' own), encoded once as the
-   * header carries them and sorted by name. Immutable: made once per set of options.
-   */
-  public static final class Protocol {
-    final byte[][] names;
-    final Piece[] pieces;
-
-    /** The bytes of all the pieces. */
-    final int length;
-
-    private Protocol(Map<String, String> parameters) {
-      Map<String, String> sorted = new TreeMap<>(); // encoded names: ASCII, in byte order
-      for (Map.Entry<String, String> e : parameters.entrySet()) {
-        sorted.put(Percent.encode(e.getKey()), Percent.encode(e.getValue()));
-      }
-      names = new byte[sorted.size()][];
-      pieces = new Piece[sorted.size()];
-      int i = 0;
-      int length = 0;
-      for (Map.Entry<String, String> e : sorted.entrySet()) {
-        names[i] = ascii(e.getKey());
-        pieces[i] = new Piece(e.getKey(), e.getValue());
-        length += pieces[i].base.length + pieces[i].header.length;
-        i++;
-      }
-      this.length = length;
-    }
-
-    /** Returns {@code parameters} encoded, or null if there are none. */
-    public static Protocol of(Map<String, String> parameters) {
-      return parameters.isEmpty() ? null : new Protocol(parameters);
-    }
-  }
-
-  /**
    * A protocol parameter made ahead: its piece of the base string, {@code name%3Dvalue} encoded
    * twice, and of the header, {@code name="value"} encoded once.
    */
@@ -765,12 +760,16 @@ public final class HeaderSigning {
     final byte[] header;
     final boolean afterSignature;
 
+    /** Where the name ends in {@link #base}. */
+    final int nameLength;
+
     /** From the name and value percent-encoded (once). */
     Piece(String encodedName, String encodedValue) {
       byte[] name = ascii(encodedName);
       byte[] value = ascii(encodedValue);
       byte[] b = new byte[3 * (name.length + value.length) + 3];
       int pos = reencode(name, 0, name.length, b, 0);
+      this.nameLength = pos;
       pos = Scratch.putEquals(b, pos);
       pos = reencode(value, 0, value.length, b, pos);
       this.base = Arrays.copyOf(b, pos);

@@ -30,7 +30,7 @@ class HeaderSigningTest {
           false,
           "OAuth ");
 
-  private Request sign(Request request, HeaderSigning.Protocol extras) {
+  private Request sign(Request request, Map<String, String> protocolParameters) {
     String url = request.url().toString();
     return flickr.sign(
         request,
@@ -38,25 +38,21 @@ class HeaderSigningTest {
         url.indexOf('?'),
         null,
         "",
-        extras,
+        protocolParameters,
         Collections.emptyList(),
         TIMESTAMP,
         NONCE);
   }
 
   private Request sign(Request request) {
-    return sign(request, null);
+    return sign(request, Map.of());
   }
 
   @Test
   void signsTheMissionVectorItself() {
     Request request =
         new Request.Builder().url("http://www.flickr.com/services/oauth/request_token").build();
-    Request signed =
-        sign(
-            request,
-            HeaderSigning.Protocol.of(
-                Map.of("oauth_callback", "http://www.wackylabs.net/oauth/test")));
+    Request signed = sign(request, Map.of("oauth_callback", "http://www.wackylabs.net/oauth/test"));
     assertThat(signed).isNotNull();
     assertThat(signed.header("Authorization"))
         .isEqualTo(
