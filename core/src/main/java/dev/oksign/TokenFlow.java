@@ -214,12 +214,8 @@ public final class TokenFlow {
     try (Response response = client.newCall(request).execute()) {
       ResponseBody body = response.body();
       String text = body.string();
-      if (!response.isSuccessful()) {
-        throw OAuthProblemException.of(step, response.code(), text, null, null);
-      }
-      Map<String, String> form = FormResponse.parse(text);
-      if (form == null) throw OAuthProblemException.of(step, response.code(), text, null, null);
-      if (form.get(OAuth.PROBLEM) != null) {
+      Map<String, String> form = response.isSuccessful() ? FormResponse.parse(text) : null;
+      if (form == null || form.get(OAuth.PROBLEM) != null) {
         throw OAuthProblemException.of(step, response.code(), text, null, null);
       }
       for (String required : new String[] {OAuth.TOKEN, OAuth.TOKEN_SECRET}) {

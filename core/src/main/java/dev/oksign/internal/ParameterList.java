@@ -45,14 +45,6 @@ public final class ParameterList {
     size++;
   }
 
-  /** Adds every pair of {@code other}, in order. */
-  public void addAll(ParameterList other) {
-    for (int i = 0; i < other.size; i++) {
-      addEncodedAscii(other.namesAndValues[i * 2], other.namesAndValues[i * 2 + 1]);
-    }
-    if (!other.ascii) ascii = false;
-  }
-
   /** True if every name and value is ASCII, so that {@link #writeNormalizedReencoded} applies. */
   public boolean isAscii() {
     return ascii;
@@ -75,14 +67,6 @@ public final class ParameterList {
 
   public String encodedValue(int i) {
     return namesAndValues[i * 2 + 1];
-  }
-
-  /** True if any pair has this (encoded) name. */
-  public boolean contains(String encodedName) {
-    for (int i = 0; i < size; i++) {
-      if (namesAndValues[i * 2].equals(encodedName)) return true;
-    }
-    return false;
   }
 
   /**

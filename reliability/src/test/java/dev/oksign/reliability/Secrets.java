@@ -44,6 +44,14 @@ final class Secrets {
   static final Token TOKEN = new Token("72157720000000001-reliability", TOKEN_SECRET);
 
   private static final Set<String> registered = new LinkedHashSet<>();
+
+  /**
+   * Each secret with the forms it is looked for in, made once per secret: scans run on every fuzz
+   * input. Starts with the signing key of §3.4.2 (and PLAINTEXT's signature), as a debugging
+   * message might print it.
+   */
+  private static volatile List<List<String>> needles = signingKeyForms();
+
   private static final AtomicLong texts = new AtomicLong();
   private static final AtomicLong chars = new AtomicLong();
 
@@ -64,26 +72,26 @@ final class Secrets {
     if (secret == null || secret.length() < 8) {
       throw new IllegalArgumentException("too short to scan for without false hits: " + secret);
     }
-    registered.add(secret);
+    if (!registered.add(secret)) return;
+    List<List<String>> next = new ArrayList<>(needles);
+    next.add(
+        List.of(
+            secret,
+            Percent.encode(secret),
+            Percent.encode(Percent.encode(secret)),
+            java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8),
+            Base64.getEncoder()
+                .encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    needles = List.copyOf(next);
   }
 
-  /** Each secret with the forms it is looked for in. */
-  private static synchronized List<List<String>> needles() {
-    List<List<String>> out = new ArrayList<>();
-    for (String s : registered) {
-      out.add(
-          List.of(
-              s,
-              Percent.encode(s),
-              Percent.encode(Percent.encode(s)),
-              java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8),
-              Base64.getEncoder()
-                  .encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-    }
-    // The signing key of §3.4.2 (and PLAINTEXT's signature), as a debugging message might print it.
+  private static List<List<String>> signingKeyForms() {
     String key = Percent.encode(CONSUMER_SECRET) + "&" + Percent.encode(TOKEN_SECRET);
-    out.add(List.of(key, Percent.encode(key)));
-    return out;
+    return List.of(List.of(key, Percent.encode(key)));
+  }
+
+  private static List<List<String>> needles() {
+    return needles;
   }
 
   /**

@@ -24,9 +24,6 @@ final class Envelope {
   /** The members other than stat, code and message. */
   final List<String> members = new ArrayList<>();
 
-  /** True if the scan reached the end of the object; false if the input stopped first. */
-  boolean complete;
-
   boolean failed() {
     return Wire.STAT_FAIL.equals(stat);
   }
@@ -48,7 +45,6 @@ final class Envelope {
       }
     }
     reader.endObject();
-    envelope.complete = true;
     return envelope;
   }
 

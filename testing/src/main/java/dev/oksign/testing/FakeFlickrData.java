@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The photos, photosets and users a {@link FakeFlickr} serves: generated from a seed, so the same
@@ -246,11 +247,13 @@ public final class FakeFlickrData {
     for (int i = photos.size() - 1; i >= 0; i--) {
       Photo photo = photos.get(i);
       if (ownerNsid != null && !photo.owner().equals(ownerNsid)) continue;
-      Set<String> words = photo.words();
-      if (!words.containsAll(required)) continue;
-      boolean refused = false;
-      for (String word : excluded) refused |= words.contains(word);
-      if (refused) continue;
+      if (!required.isEmpty() || !excluded.isEmpty()) {
+        Set<String> words = photo.words();
+        if (!words.containsAll(required)) continue;
+        boolean refused = false;
+        for (String word : excluded) refused |= words.contains(word);
+        if (refused) continue;
+      }
       if (!tagList.isEmpty()) {
         boolean match = allTags;
         for (String t : tagList) {
@@ -264,9 +267,11 @@ public final class FakeFlickrData {
     return out;
   }
 
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s,.;:!?\"()]+");
+
   static List<String> tokenize(String text) {
     List<String> out = new ArrayList<>();
-    for (String word : text.toLowerCase(Locale.ROOT).split("[\\s,.;:!?\"()]+")) {
+    for (String word : WORD_BREAK.split(text.toLowerCase(Locale.ROOT))) {
       if (!word.isEmpty()) out.add(word);
     }
     return out;

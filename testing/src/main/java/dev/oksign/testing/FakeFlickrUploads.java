@@ -188,13 +188,12 @@ public final class FakeFlickrUploads {
     }
   }
 
+  /** A ticket, under its id in {@code tickets}; read and written under this object's lock. */
   private static final class Ticket {
-    final String id;
     final String photoId;
-    volatile boolean complete;
+    boolean complete;
 
-    Ticket(String id, String photoId, boolean complete) {
-      this.id = id;
+    Ticket(String photoId, boolean complete) {
       this.photoId = photoId;
       this.complete = complete;
     }
@@ -270,7 +269,7 @@ public final class FakeFlickrUploads {
       String ticketId = null;
       if (async) {
         ticketId = Long.toString(nextTicketId++);
-        tickets.put(ticketId, new Ticket(ticketId, photoId, !holdTickets));
+        tickets.put(ticketId, new Ticket(photoId, !holdTickets));
       }
       received.add(
           new Upload(

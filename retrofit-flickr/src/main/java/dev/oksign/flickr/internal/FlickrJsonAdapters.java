@@ -74,13 +74,13 @@ public final class FlickrJsonAdapters {
       new ReadOnly<Photo>("Photo") {
         @Override
         public Photo fromJson(JsonReader reader) throws IOException {
-          return readPhoto(reader, null);
+          return readPhoto(reader);
         }
       }.nullSafe();
 
-  static Photo readPhoto(JsonReader reader, String defaultOwner) throws IOException {
+  static Photo readPhoto(JsonReader reader) throws IOException {
     String id = null;
-    String owner = defaultOwner;
+    String owner = null;
     String secret = null;
     String server = null;
     int farm = 0;
@@ -125,7 +125,7 @@ public final class FlickrJsonAdapters {
             String name = reader.nextName();
             if (paged.read(name, reader)) continue;
             if (name.equals(Wire.PHOTO)) {
-              readPhotos(reader, photos, null);
+              readPhotos(reader, photos);
             } else {
               reader.skipValue();
             }
@@ -151,7 +151,7 @@ public final class FlickrJsonAdapters {
             String name = reader.nextName();
             if (paged.read(name, reader)) continue;
             switch (name) {
-              case Wire.PHOTO -> readPhotos(reader, photos, null);
+              case Wire.PHOTO -> readPhotos(reader, photos);
               case Wire.ID -> id = Lenient.readString(reader);
               case Wire.OWNER -> owner = Lenient.readString(reader);
               case Wire.OWNERNAME -> ownerName = Lenient.readString(reader);
@@ -408,10 +408,9 @@ public final class FlickrJsonAdapters {
     }
   }
 
-  static void readPhotos(JsonReader reader, List<Photo> into, String defaultOwner)
-      throws IOException {
+  static void readPhotos(JsonReader reader, List<Photo> into) throws IOException {
     reader.beginArray();
-    while (reader.hasNext()) into.add(readPhoto(reader, defaultOwner));
+    while (reader.hasNext()) into.add(readPhoto(reader));
     reader.endArray();
   }
 

@@ -12,7 +12,6 @@ public final class Wire {
   public static final String NOJSONCALLBACK_ON = "1";
   public static final String API_KEY = "api_key";
   public static final String PERMS = "perms";
-  public static final String OAUTH_TOKEN = "oauth_token";
 
   // OAuth endpoints, relative to the OAuth base URL.
   public static final String REQUEST_TOKEN = "request_token";
@@ -24,7 +23,6 @@ public final class Wire {
   public static final String PER_PAGE = "per_page";
   public static final String EXTRAS = "extras";
   public static final String USER_ID = "user_id";
-  public static final String PHOTOSET_ID = "photoset_id";
   public static final String TEXT = "text";
   public static final String TAGS = "tags";
   public static final String TAG_MODE = "tag_mode";
@@ -87,6 +85,5 @@ public final class Wire {
   public static final String USER = "user";
   public static final String NSID = "nsid";
   public static final String FULLNAME = "fullname";
-  public static final String PATH_ALIAS = "path_alias";
   public static final String TOKEN = "token";
 }
