@@ -37,12 +37,15 @@ import okhttp3.RequestBody;
 public final class HeaderSigning {
   /**
    * Requests with more characters than this in their URL, parameters, nonce, token and options take
-   * the general path: the arrays each thread keeps stay small (each character gives at most five
-   * bytes, about 40 KB in all), and a rare huge request does not pin its memory to the thread.
+   * the general path: the arrays each thread keeps stay small (each character takes a few bytes in
+   * each of them, well under 100 KB in all), and a rare huge request does not pin its memory to the
+   * thread.
    */
   static final int MAX_CHARACTERS = 4096;
 
-  /** Requests with more parameters than this take the general path, which sorts faster. */
+  /**
+   * Requests with more parameters than this take the general path: the thread's arrays stay small.
+   */
   static final int MAX_PARAMETERS = 256;
 
   private static final byte[] SIGNATURE = ascii(OAuth.SIGNATURE);
@@ -56,10 +59,6 @@ public final class HeaderSigning {
 
   /** {@code oauth_} as the first six bytes of a name's {@link Scratch#key}. */
   private static final long OAUTH_PREFIX_KEY = 0x6f617574685fL;
-
-  private static final byte[] HEX = {
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
-  };
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -107,8 +106,8 @@ public final class HeaderSigning {
 
   /**
    * Returns {@code request} with its {@code Authorization} header, or null to leave it to the
-   * general path. The caller has checked that the request has no {@code Authorization} header yet,
-   * and that every escape of its query is well formed.
+   * general path. The caller has checked that the request has no {@code Authorization} header yet.
+   * A query with a {@code %} that starts no escape is left to the general path, which names it.
    *
    * @param urlString {@code request.url().toString()}
    * @param queryStart the index of the {@code ?} in {@code urlString}, or -1
@@ -133,9 +132,10 @@ public final class HeaderSigning {
     if (url.encodedFragment() != null) end = urlString.indexOf('#', Math.max(queryStart, 0));
     RequestBody body = request.body();
     FormBody form = null;
-    if (body != null && FormBodies.isForm(body.contentType())) {
-      if (!(body instanceof FormBody)) return null;
-      form = (FormBody) body;
+    if (body instanceof FormBody) {
+      form = (FormBody) body; // final, and always of type application/x-www-form-urlencoded
+    } else if (body != null && FormBodies.isForm(body.contentType())) {
+      return null; // a form the general path reads
     }
     int pathEnd = queryStart >= 0 ? queryStart : end;
     int characters = end + nonce.length(); // the URL up to its fragment, and the nonce
@@ -144,9 +144,6 @@ public final class HeaderSigning {
       for (Map.Entry<String, String> e : protocolParameters.entrySet()) {
         characters += e.getKey().length() + e.getValue().length();
       }
-    }
-    for (int i = 0, n = form == null ? 0 : form.size(); i < n; i++) {
-      characters += form.encodedName(i).length() + form.encodedValue(i).length();
     }
     for (int i = 0, n = signedParameters.size(); i < n; i++) {
       Map.Entry<String, String> e = signedParameters.get(i);
@@ -163,7 +160,8 @@ public final class HeaderSigning {
       for (int i = 0, n = form.size(); i < n; i++) {
         String name = form.encodedName(i);
         String value = form.encodedValue(i);
-        if (!s.add(name, 0, name.length(), value, 0, value.length())) return null;
+        characters += name.length() + value.length(); // counted as they come: read once
+        if (characters > MAX_CHARACTERS || !s.addForm(name, value)) return null;
       }
     }
     for (int i = 0, n = signedParameters.size(); i < n; i++) {
@@ -200,10 +198,9 @@ public final class HeaderSigning {
     byte[] uri = s.uri(url, urlString, pathEnd);
     int baseLength = s.writeBaseString(request.method(), uri);
     if (baseLength < 0) return null;
-    String signature =
-        signatureMethod.signEncoded(s.base, 0, baseLength, clientSecret, tokenSecret);
+    byte[] digest = signatureMethod.hmac(s.base, 0, baseLength, clientSecret, tokenSecret);
 
-    String authorization = s.writeHeader(headerStart, signature);
+    String authorization = s.writeHeader(headerStart, digest);
     // No Authorization header yet (the caller checked), and nothing in this one to check.
     return request
         .newBuilder()
@@ -228,6 +225,9 @@ public final class HeaderSigning {
   static final class Scratch {
     byte[] bytes = new byte[1024];
     int length;
+
+    /** The characters being transcoded, copied out of their string. */
+    char[] chars = new char[512];
 
     int size;
 
@@ -263,6 +263,9 @@ public final class HeaderSigning {
     /** Per protocol parameter: true if its name sorts after {@code oauth_signature}. */
     boolean[] protocolAfterSignature = new boolean[16];
 
+    /** The protocol parameters' indexes, in name order. */
+    int[] protocolOrder = new int[16];
+
     int protocolSize;
 
     /** The pieces made for this request: the nonce's, the timestamp's. */
@@ -272,6 +275,12 @@ public final class HeaderSigning {
 
     byte[] base = new byte[1024];
     byte[] header = new byte[512];
+
+    /** The last timestamp written, and its digits. */
+    long timestamp = -1;
+
+    final byte[] timestampDigits = new byte[20];
+    int timestampLength;
 
     /** The URL up to its path's end, and the base string URI it gave, encoded. */
     String uriKey;
@@ -300,35 +309,68 @@ public final class HeaderSigning {
      * value.
      */
     boolean addQuery(String url, int from, int to) {
-      int start = from;
-      while (start <= to) {
-        int end = url.indexOf('&', start);
-        if (end < 0 || end > to) end = to;
-        if (end > start) {
-          int eq = url.indexOf('=', start);
-          boolean added =
-              eq < 0 || eq > end
-                  ? add(url, start, end, url, end, end)
-                  : add(url, start, eq, url, eq + 1, end);
-          if (!added) return false;
+      int n = to - from;
+      char[] c = chars(n);
+      url.getChars(from, to, c, 0);
+      // Each character gives at most five bytes, and each pair without '=' three more for it: such
+      // a pair has a character, and all but the last an '&' after it.
+      ensureBytes(5 * n + 3 * ((n + 1) / 2 + 1));
+      byte[] out = bytes;
+      int i = 0;
+      while (i <= n) {
+        int start = length;
+        long r = Percent.transcode(c, i, n, out, start, true, NAME);
+        if (r < 0) return false;
+        int stop = (int) (r >>> 32);
+        int nameEnd = (int) r;
+        int valueEnd = putEquals(out, nameEnd);
+        if (stop < n && c[stop] == '=') {
+          r = Percent.transcode(c, stop + 1, n, out, valueEnd, true, VALUE);
+          if (r < 0) return false;
+          stop = (int) (r >>> 32);
+          valueEnd = (int) r;
+        } else if (stop == i) {
+          i = stop + 1; // an empty pair is no parameter
+          continue;
         }
-        start = end + 1;
+        endParameter(start, nameEnd, valueEnd);
+        i = stop + 1;
       }
       return true;
     }
 
-    /** Adds a form-encoded pair, {@code n[nFrom, nTo) = v[vFrom, vTo)}. */
-    boolean add(String n, int nFrom, int nTo, String v, int vFrom, int vTo) {
+    private static final int NAME =
+        Percent.STOP_AT_AMPERSAND | Percent.STOP_AT_EQUALS | Percent.STRICT_ESCAPES;
+    private static final int VALUE = Percent.STOP_AT_AMPERSAND | Percent.STRICT_ESCAPES;
+
+    /** Adds a pair of a form body, as {@code FormBody} holds it encoded. */
+    boolean addForm(String name, String value) {
+      int n = name.length();
+      int v = value.length();
+      char[] c = chars(n + v);
+      name.getChars(0, n, c, 0);
+      value.getChars(0, v, c, n);
+      return add(c, 0, n, n, n + v);
+    }
+
+    /** Adds a form-encoded pair, {@code chars[nFrom, nTo) = chars[vFrom, vTo)}. */
+    private boolean add(char[] c, int nFrom, int nTo, int vFrom, int vTo) {
       ensureBytes(5 * (nTo - nFrom + vTo - vFrom) + 3);
       int start = length;
-      int pos = Percent.transcodeFormEncoded(n, nFrom, nTo, bytes, start, true);
+      int pos = Percent.transcodeFormEncoded(c, nFrom, nTo, bytes, start, true);
       if (pos < 0) return false;
       int nameEnd = pos;
       pos = putEquals(bytes, pos);
-      pos = Percent.transcodeFormEncoded(v, vFrom, vTo, bytes, pos, true);
+      pos = Percent.transcodeFormEncoded(c, vFrom, vTo, bytes, pos, true);
       if (pos < 0) return false;
       endParameter(start, nameEnd, pos);
       return true;
+    }
+
+    /** {@link #chars}, with room for {@code n} characters. */
+    private char[] chars(int n) {
+      if (chars.length < n) chars = new char[Math.max(n, chars.length * 2)];
+      return chars;
     }
 
     /** Adds a pair given decoded. */
@@ -387,25 +429,13 @@ public final class HeaderSigning {
     /**
      * Writes {@code s} percent-encoded per §3.6 (and a second time if {@code twice}) at {@code
      * pos}, which has room for five bytes per character; returns the position after, or -1 if
-     * {@code s} is not all ASCII. Kept apart, with no call in its loop, to stay in registers.
+     * {@code s} is not all ASCII.
      */
-    private static int encodeAscii(String s, byte[] out, int pos, boolean twice) {
-      for (int i = 0, n = s.length(); i < n; i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80) return -1;
-        if (Percent.isUnreserved(c)) {
-          out[pos++] = (byte) c;
-        } else {
-          out[pos++] = '%';
-          if (twice) {
-            out[pos++] = '2';
-            out[pos++] = '5';
-          }
-          out[pos++] = HEX[c >> 4];
-          out[pos++] = HEX[c & 0xF];
-        }
-      }
-      return pos;
+    private int encodeAscii(String s, byte[] out, int pos, boolean twice) {
+      int n = s.length();
+      char[] c = chars(n);
+      s.getChars(0, n, c, 0);
+      return Percent.encodeAscii(c, 0, n, out, pos, twice);
     }
 
     /** Sorts {@link #order} by name, then value, byte by byte (§3.4.1.3.2). */
@@ -456,6 +486,7 @@ public final class HeaderSigning {
         protocolHeaderFrom = Arrays.copyOf(protocolHeaderFrom, n);
         protocolHeaderTo = Arrays.copyOf(protocolHeaderTo, n);
         protocolAfterSignature = Arrays.copyOf(protocolAfterSignature, n);
+        protocolOrder = Arrays.copyOf(protocolOrder, n);
       }
       protocolBase[i] = base;
       protocolBaseFrom[i] = baseFrom;
@@ -465,6 +496,7 @@ public final class HeaderSigning {
       protocolHeaderFrom[i] = headerFrom;
       protocolHeaderTo[i] = headerTo;
       protocolAfterSignature[i] = afterSignature;
+      protocolOrder[i] = i;
       protocolSize = i + 1;
     }
 
@@ -505,42 +537,17 @@ public final class HeaderSigning {
       boolean afterSignature =
           compareBytes(v, baseFrom, nameTo, SIGNATURE, 0, SIGNATURE.length) > 0;
       addProtocol(v, baseFrom, baseTo, nameTo, v, headerFrom, headerTo, afterSignature);
-      for (int j = protocolSize - 1;
-          j > 0
-              && compareBytes(
-                      protocolBase[j - 1],
-                      protocolBaseFrom[j - 1],
-                      protocolNameTo[j - 1],
-                      v,
-                      baseFrom,
-                      nameTo)
-                  > 0;
-          j--) {
-        swapProtocol(j - 1, j);
+      int[] order = protocolOrder;
+      int j = protocolSize - 1;
+      int added = order[j];
+      for (; j > 0; j--) {
+        int before = order[j - 1];
+        byte[] b = protocolBase[before];
+        int from = protocolBaseFrom[before];
+        if (compareBytes(b, from, protocolNameTo[before], v, baseFrom, nameTo) <= 0) break;
+        order[j] = before;
       }
-    }
-
-    private void swapProtocol(int a, int b) {
-      byte[] base = protocolBase[a];
-      protocolBase[a] = protocolBase[b];
-      protocolBase[b] = base;
-      byte[] header = protocolHeader[a];
-      protocolHeader[a] = protocolHeader[b];
-      protocolHeader[b] = header;
-      swap(protocolBaseFrom, a, b);
-      swap(protocolBaseTo, a, b);
-      swap(protocolNameTo, a, b);
-      swap(protocolHeaderFrom, a, b);
-      swap(protocolHeaderTo, a, b);
-      boolean after = protocolAfterSignature[a];
-      protocolAfterSignature[a] = protocolAfterSignature[b];
-      protocolAfterSignature[b] = after;
-    }
-
-    private static void swap(int[] array, int a, int b) {
-      int t = array[a];
-      array[a] = array[b];
-      array[b] = t;
+      order[j] = added;
     }
 
     /** Appends {@code s} percent-encoded (once) to {@link #values}; returns where it ends. */
@@ -606,11 +613,16 @@ public final class HeaderSigning {
       int headerFrom = valuesLength;
       int from = headerFrom + name.header.length - 1;
       System.arraycopy(name.header, 0, values, headerFrom, from - headerFrom);
-      int digits = 1;
-      for (long v = value; v >= 10; v /= 10) digits++;
-      int to = from + digits;
-      long v = value;
-      for (int i = to - 1; i >= from; i--, v /= 10) values[i] = (byte) ('0' + v % 10);
+      if (value != timestamp) { // a new second: its digits, kept for the requests that follow
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) digits++;
+        long v = value;
+        for (int i = digits - 1; i >= 0; i--, v /= 10) timestampDigits[i] = (byte) ('0' + v % 10);
+        timestampLength = digits;
+        timestamp = value;
+      }
+      System.arraycopy(timestampDigits, 0, values, from, timestampLength);
+      int to = from + timestampLength;
       values[to] = '"';
       valuesLength = to + 1;
       endVariable(name, headerFrom, from, to, false);
@@ -681,9 +693,10 @@ public final class HeaderSigning {
       }
       for (int j = 0; j < protocolSize; j++) {
         if (k > 0 || j > 0) pos = putAmpersand(out, pos);
-        int from = protocolBaseFrom[j];
-        int n = protocolBaseTo[j] - from;
-        System.arraycopy(protocolBase[j], from, out, pos, n);
+        int p = protocolOrder[j];
+        int from = protocolBaseFrom[p];
+        int n = protocolBaseTo[p] - from;
+        System.arraycopy(protocolBase[p], from, out, pos, n);
         pos += n;
       }
       for (; k < size; k++) {
@@ -711,9 +724,13 @@ public final class HeaderSigning {
      * Writes {@code start name="value", ...}: the protocol parameters in name order, the signature
      * in its place among them.
      */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
-    String writeHeader(byte[] start, String signature) {
-      int bound = start.length + SIGNATURE.length + signature.length() + 5 + 2 * protocolSize;
+    String writeHeader(byte[] start, byte[] digest) {
+      int bound =
+          start.length
+              + SIGNATURE.length
+              + HmacSignatureMethod.encodedBase64Length(digest)
+              + 5
+              + 2 * protocolSize;
       for (int j = 0; j < protocolSize; j++) bound += protocolHeaderTo[j] - protocolHeaderFrom[j];
       if (header.length < bound) header = new byte[Math.max(bound, header.length * 2)];
       byte[] out = header;
@@ -721,29 +738,29 @@ public final class HeaderSigning {
       int pos = start.length;
       boolean signatureWritten = false;
       for (int j = 0; j < protocolSize; j++) {
-        if (!signatureWritten && protocolAfterSignature[j]) {
-          pos = putPair(SIGNATURE, 0, SIGNATURE.length, signature, out, pos);
+        int p = protocolOrder[j];
+        if (!signatureWritten && protocolAfterSignature[p]) {
+          pos = putSignature(digest, out, pos);
           signatureWritten = true;
         }
-        int from = protocolHeaderFrom[j];
-        int n = protocolHeaderTo[j] - from;
-        System.arraycopy(protocolHeader[j], from, out, pos, n);
+        int from = protocolHeaderFrom[p];
+        int n = protocolHeaderTo[p] - from;
+        System.arraycopy(protocolHeader[p], from, out, pos, n);
         pos += n;
         out[pos++] = ',';
         out[pos++] = ' ';
       }
-      if (!signatureWritten) pos = putPair(SIGNATURE, 0, SIGNATURE.length, signature, out, pos);
+      if (!signatureWritten) pos = putSignature(digest, out, pos);
       return new String(out, 0, pos - 2, StandardCharsets.ISO_8859_1); // less the last ", "
     }
 
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
-    private static int putPair(byte[] name, int from, int to, String value, byte[] out, int pos) {
-      System.arraycopy(name, from, out, pos, to - from);
-      pos += to - from;
+    /** Writes {@code oauth_signature="..."}, and the separator after it. */
+    private static int putSignature(byte[] digest, byte[] out, int pos) {
+      System.arraycopy(SIGNATURE, 0, out, pos, SIGNATURE.length);
+      pos += SIGNATURE.length;
       out[pos++] = '=';
       out[pos++] = '"';
-      value.getBytes(0, value.length(), out, pos);
-      pos += value.length();
+      pos = HmacSignatureMethod.putEncodedBase64(digest, out, pos);
       out[pos++] = '"';
       out[pos++] = ',';
       out[pos++] = ' ';

@@ -65,12 +65,11 @@ public final class HmacSignatureMethod implements SignatureMethod {
   }
 
   /**
-   * As {@link #signEncoded(byte[], String, String)}, for the base string in {@code data[offset,
-   * offset + length)}.
+   * The HMAC of the base string in {@code data[offset, offset + length)}, as bytes: for a caller
+   * that writes the signature itself, with {@link #putEncodedBase64}.
    */
-  public String signEncoded(
-      byte[] data, int offset, int length, String clientSecret, String tokenSecret) {
-    return encodedBase64(hmac(keyed(clientSecret, tokenSecret), data, offset, length));
+  public byte[] hmac(byte[] data, int offset, int length, String clientSecret, String tokenSecret) {
+    return hmac(keyed(clientSecret, tokenSecret), data, offset, length);
   }
 
   private static final byte[] BASE64 =
@@ -82,8 +81,21 @@ public final class HmacSignatureMethod implements SignatureMethod {
    * become {@code %2B}, {@code %2F} and {@code %3D}. Written in one pass into one array.
    */
   static String encodedBase64(byte[] digest) {
-    byte[] out = new byte[(digest.length + 2) / 3 * 4 * 3];
-    int pos = 0;
+    byte[] out = new byte[encodedBase64Length(digest)];
+    int pos = putEncodedBase64(digest, out, 0);
+    return new String(out, 0, pos, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The most bytes {@link #putEncodedBase64} writes for {@code digest}. */
+  public static int encodedBase64Length(byte[] digest) {
+    return (digest.length + 2) / 3 * 4 * 3;
+  }
+
+  /**
+   * Writes {@code digest} in Base64, percent-encoded, into {@code out} at {@code pos}, which has
+   * room for {@link #encodedBase64Length} bytes; returns the position after the last byte.
+   */
+  public static int putEncodedBase64(byte[] digest, byte[] out, int pos) {
     int i = 0;
     int n = digest.length;
     for (; i + 3 <= n; i += 3) {
@@ -100,7 +112,7 @@ public final class HmacSignatureMethod implements SignatureMethod {
       pos = putEncoded(out, pos, i + 1 < n ? BASE64[(bits >>> 6) & 0x3F] : (byte) '=');
       pos = putEncoded(out, pos, (byte) '=');
     }
-    return new String(out, 0, pos, StandardCharsets.ISO_8859_1);
+    return pos;
   }
 
   private static int putEncoded(byte[] out, int pos, byte b) {

@@ -70,6 +70,8 @@ class HeaderSigningTest {
     Request query =
         new Request.Builder().url("https://api.flickr.com/?b=x+y&a=%C3%A9&a&=v").build();
     assertThat(sign(query)).isNotNull();
+    // Empty pairs, and an '=' in a value: split in the same pass as they are transcoded.
+    assertThat(sign(get("https://api.flickr.com/?&&a=b=c&&d&"))).isNotNull();
     Request form =
         new Request.Builder()
             .url("https://api.flickr.com/services/rest/")
@@ -91,6 +93,10 @@ class HeaderSigningTest {
     assertThat(sign(get("https://api.flickr.com/?oauth_token=t"))).isNull();
     // An escape of malformed UTF-8: OkHttp decodes it to U+FFFD, which the general path follows.
     assertThat(sign(get("https://api.flickr.com/?a=%FF"))).isNull();
+    // A '%' that starts no escape in the query: the general path names it in its refusal.
+    assertThat(sign(get("https://api.flickr.com/?a=%zz"))).isNull();
+    assertThat(sign(get("https://api.flickr.com/?a%4=b"))).isNull();
+    assertThat(sign(get("https://api.flickr.com/?a=b%"))).isNull();
 
     StringBuilder longValue = new StringBuilder();
     for (int i = 0; i <= HeaderSigning.MAX_CHARACTERS; i++) longValue.append('x');
