@@ -35,7 +35,7 @@ public final class SigningOptions {
     this.withoutToken = builder.withoutToken;
     // Options are often made per request (a callback, a verifier): the usual sizes copy cheaply.
     Map<String, String> protocol = builder.protocolParameters;
-    if (protocol.isEmpty()) {
+    if (protocol == null || protocol.isEmpty()) {
       this.protocolParameters = Collections.emptyMap();
     } else if (protocol.size() == 1) {
       Map.Entry<String, String> only = protocol.entrySet().iterator().next();
@@ -44,7 +44,7 @@ public final class SigningOptions {
       this.protocolParameters = Collections.unmodifiableMap(new LinkedHashMap<>(protocol));
     }
     this.signedParameters =
-        builder.signedParameters.isEmpty()
+        builder.signedParameters == null || builder.signedParameters.isEmpty()
             ? Collections.emptyList()
             : Collections.unmodifiableList(new ArrayList<>(builder.signedParameters));
   }
@@ -104,16 +104,21 @@ public final class SigningOptions {
   public static final class Builder {
     private Token token;
     private boolean withoutToken;
-    private final Map<String, String> protocolParameters = new LinkedHashMap<>();
-    private final List<Map.Entry<String, String>> signedParameters = new ArrayList<>();
+    // Made on first use: options are often made per request, with one parameter or none.
+    private Map<String, String> protocolParameters;
+    private List<Map.Entry<String, String>> signedParameters;
 
     Builder() {}
 
     Builder(SigningOptions options) {
       this.token = options.token;
       this.withoutToken = options.withoutToken;
-      this.protocolParameters.putAll(options.protocolParameters);
-      this.signedParameters.addAll(options.signedParameters);
+      if (!options.protocolParameters.isEmpty()) {
+        this.protocolParameters = new LinkedHashMap<>(options.protocolParameters);
+      }
+      if (!options.signedParameters.isEmpty()) {
+        this.signedParameters = new ArrayList<>(options.signedParameters);
+      }
     }
 
     /** Signs with {@code token} in place of the signer's token. */
@@ -165,6 +170,7 @@ public final class SigningOptions {
             throw new IllegalArgumentException(name + " is set by the signer and cannot be given");
         default -> {}
       }
+      if (protocolParameters == null) protocolParameters = new LinkedHashMap<>();
       protocolParameters.put(name, value);
       return this;
     }
@@ -176,6 +182,7 @@ public final class SigningOptions {
     public Builder signedParameter(String name, String value) {
       if (name == null) throw new NullPointerException("name == null");
       if (value == null) throw new NullPointerException(name + " value == null");
+      if (signedParameters == null) signedParameters = new ArrayList<>();
       signedParameters.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
       return this;
     }
