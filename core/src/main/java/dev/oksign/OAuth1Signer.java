@@ -196,18 +196,28 @@ public final class OAuth1Signer {
     return compute(request, 0L, false);
   }
 
+  /**
+   * Returns the token {@link #sign(Request)} signs {@code request} with, or null for none: the
+   * token of the request's {@link SigningOptions} (none if they say {@link
+   * SigningOptions#withoutToken() withoutToken}), else its {@link Token} tag, else the signer's
+   * own. For a client that treats signed and unsigned calls differently, such as one that adds an
+   * API key to the calls it does not sign.
+   */
+  public Token tokenFor(Request request) {
+    return tokenFor(request, request.tag(SigningOptions.class));
+  }
+
+  private Token tokenFor(Request request, SigningOptions options) {
+    if (options != null && options.withoutToken()) return null;
+    if (options != null && options.token() != null) return options.token();
+    Token tagged = request.tag(Token.class);
+    return tagged != null ? tagged : token;
+  }
+
   SigningReport compute(Request request, long clockOffsetSeconds, boolean forSending)
       throws IOException {
     SigningOptions options = request.tag(SigningOptions.class);
-    Token token = this.token;
-    if (options != null && options.withoutToken()) {
-      token = null;
-    } else if (options != null && options.token() != null) {
-      token = options.token();
-    } else {
-      Token tagged = request.tag(Token.class);
-      if (tagged != null) token = tagged;
-    }
+    Token token = tokenFor(request, options);
 
     HttpUrl url = request.url();
     if (forSending && signatureMethod.revealsSecrets() && !url.isHttps()) {

@@ -90,6 +90,38 @@ class OAuth1SignerTest {
   }
 
   @Test
+  void tokenForNamesTheTokenSignUses() throws Exception {
+    Token own = new Token("own", "os");
+    Token alice = new Token("alice", "as");
+    Token tagged = new Token("tagged", "ts");
+    OAuth1Signer signer = signer().token(own).build();
+    Request plain = get("https://example.com/");
+    Request withOptions =
+        plain.newBuilder().tag(SigningOptions.class, SigningOptions.token(alice)).build();
+    Request withTag = plain.newBuilder().tag(Token.class, tagged).build();
+    Request optionsBeatTag =
+        withTag.newBuilder().tag(SigningOptions.class, SigningOptions.token(alice)).build();
+    Request none =
+        withTag
+            .newBuilder()
+            .tag(SigningOptions.class, SigningOptions.builder().withoutToken().build())
+            .build();
+
+    assertThat(signer.tokenFor(plain)).isSameAs(own);
+    assertThat(signer.tokenFor(withOptions)).isSameAs(alice);
+    assertThat(signer.tokenFor(withTag)).isSameAs(tagged);
+    assertThat(signer.tokenFor(optionsBeatTag)).isSameAs(alice);
+    assertThat(signer.tokenFor(none)).isNull();
+    assertThat(signer().build().tokenFor(plain)).isNull();
+    // And sign() sends that token.
+    assertThat(signer.sign(plain).header("Authorization")).contains("oauth_token=\"own\"");
+    assertThat(signer.sign(optionsBeatTag).header("Authorization"))
+        .contains("oauth_token=\"alice\"");
+    assertThat(signer.sign(withTag).header("Authorization")).contains("oauth_token=\"tagged\"");
+    assertThat(signer.sign(none).header("Authorization")).doesNotContain("oauth_token");
+  }
+
+  @Test
   void hmacSha256() throws Exception {
     SigningReport report =
         signer().signatureMethod(SignatureMethod.HMAC_SHA256).build().report(get("https://e.com/"));

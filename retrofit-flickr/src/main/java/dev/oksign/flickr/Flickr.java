@@ -128,7 +128,7 @@ public final class Flickr {
             .addInterceptor(
                 new FlickrCalls(
                     clientCredentials,
-                    token,
+                    signer,
                     builder.rateLimiter,
                     builder.maxRetries,
                     builder.backoff.toNanos(),

@@ -1,8 +1,7 @@
 package dev.oksign.flickr;
 
 import dev.oksign.ClientCredentials;
-import dev.oksign.SigningOptions;
-import dev.oksign.Token;
+import dev.oksign.OAuth1Signer;
 import dev.oksign.flickr.internal.Wire;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -47,7 +46,7 @@ final class FlickrCalls implements Interceptor {
               Arrays.asList(Wire.METHOD, Wire.FORMAT, Wire.NOJSONCALLBACK, Wire.API_KEY)));
 
   private final ClientCredentials clientCredentials;
-  private final Token token;
+  private final OAuth1Signer signer;
   private final RateLimiter rateLimiter;
   private final int maxRetries;
   private final long backoffNanos;
@@ -56,14 +55,14 @@ final class FlickrCalls implements Interceptor {
 
   FlickrCalls(
       ClientCredentials clientCredentials,
-      Token token,
+      OAuth1Signer signer,
       RateLimiter rateLimiter,
       int maxRetries,
       long backoffNanos,
       long maxBackoffNanos,
       Sleeper sleeper) {
     this.clientCredentials = clientCredentials;
-    this.token = token;
+    this.signer = signer;
     this.rateLimiter = rateLimiter;
     this.maxRetries = maxRetries;
     this.backoffNanos = backoffNanos;
@@ -77,15 +76,6 @@ final class FlickrCalls implements Interceptor {
     if (invocation == null) return null;
     FlickrMethod annotation = invocation.method().getAnnotation(FlickrMethod.class);
     return annotation == null ? null : annotation.value();
-  }
-
-  /** The token {@code request} is signed with, or null for none. */
-  Token tokenFor(Request request) {
-    SigningOptions options = request.tag(SigningOptions.class);
-    if (options != null && options.withoutToken()) return null;
-    if (options != null && options.token() != null) return options.token();
-    Token tagged = request.tag(Token.class);
-    return tagged != null ? tagged : token;
   }
 
   @Override
@@ -118,7 +108,7 @@ final class FlickrCalls implements Interceptor {
    * {@code nojsoncallback} or {@code api_key} is replaced.
    */
   Request withConventions(Request request, String method) {
-    boolean signed = tokenFor(request) != null;
+    boolean signed = signer.tokenFor(request) != null;
     Request.Builder out = request.newBuilder();
     if (!signed) out.tag(Unsigned.class, Unsigned.INSTANCE);
     if (request.body() instanceof FormBody form) {
