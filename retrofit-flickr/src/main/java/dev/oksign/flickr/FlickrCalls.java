@@ -16,6 +16,7 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
+import okio.BufferedSource;
 import retrofit2.Invocation;
 
 /**
@@ -92,13 +93,16 @@ final class FlickrCalls implements Interceptor {
     for (int attempt = 0; ; attempt++) {
       acquire();
       Response response = chain.proceed(request);
-      long delay = attempt < maxRetries ? retryDelay(response, attempt) : -1;
+      // The start of the body, read once for both the retry decision and the checks.
+      okhttp3.ResponseBody peeked = response.isSuccessful() ? response.peekBody(PEEK_BYTES) : null;
+      Envelope failure = peeked == null ? null : failureIn(peeked);
+      long delay = attempt < maxRetries ? retryDelay(response, failure, attempt) : -1;
       if (delay >= 0) {
         response.close();
         sleep(delay);
         continue;
       }
-      return checked(response, method);
+      return checked(response, peeked, failure, method);
     }
   }
 
@@ -155,12 +159,10 @@ final class FlickrCalls implements Interceptor {
    * How long to wait before retrying {@code response}, or -1 if it is not an overload answer.
    * Honours {@code Retry-After} (in seconds) on HTTP 429, up to the largest backoff.
    */
-  long retryDelay(Response response, int attempt) throws IOException {
-    boolean overloaded = response.code() == 429;
-    if (!overloaded && response.isSuccessful()) {
-      Envelope failure = failure(response);
-      overloaded = failure != null && failure.code == FlickrError.SERVICE_UNAVAILABLE.code();
-    }
+  long retryDelay(Response response, Envelope failure, int attempt) {
+    boolean overloaded =
+        response.code() == 429
+            || (failure != null && failure.code == FlickrError.SERVICE_UNAVAILABLE.code());
     if (!overloaded) return -1;
     long backoff = backoffNanos;
     for (int i = 0; i < attempt && backoff < maxBackoffNanos; i++) backoff *= 2;
@@ -177,13 +179,23 @@ final class FlickrCalls implements Interceptor {
     return backoff;
   }
 
-  private static Envelope failure(Response response) throws IOException {
+  /** The {@code stat=fail} answer {@code peeked} holds whole, or null; {@code peeked} is kept. */
+  private static Envelope failureIn(okhttp3.ResponseBody peeked) throws IOException {
+    BufferedSource source = peeked.source();
+    if (!Envelope.startsWithObject(source)) return null;
     Buffer prefix = new Buffer();
-    prefix.write(response.peekBody(PEEK_BYTES).bytes());
+    source.peek().readAll(prefix);
     return Envelope.failureIn(prefix);
   }
 
-  private static Response checked(Response response, String method) throws IOException {
+  /**
+   * Returns {@code response} if it is a readable answer; else closes it and throws. {@code peeked}
+   * is the start of a successful answer's body, and {@code failure} the {@code stat=fail} answer it
+   * holds, if any.
+   */
+  private static Response checked(
+      Response response, okhttp3.ResponseBody peeked, Envelope failure, String method)
+      throws IOException {
     if (!response.isSuccessful()) {
       String snippet;
       try {
@@ -200,7 +212,6 @@ final class FlickrCalls implements Interceptor {
           snippet,
           null);
     }
-    okhttp3.ResponseBody peeked = response.peekBody(PEEK_BYTES);
     if (!Envelope.startsWithObject(peeked.source())) {
       String snippet = Envelope.snippet(peeked.source(), SNIPPET_CHARS);
       okhttp3.MediaType type = response.body().contentType();
@@ -212,9 +223,6 @@ final class FlickrCalls implements Interceptor {
           snippet,
           null);
     }
-    Buffer prefix = new Buffer();
-    prefix.write(peeked.bytes());
-    Envelope failure = Envelope.failureIn(prefix);
     if (failure != null) {
       response.close();
       throw FlickrException.fail(method, failure.code, failure.message);
