@@ -179,6 +179,25 @@ final class FlickrCalls implements Interceptor {
     return backoff;
   }
 
+  /**
+   * The exception for an HTTP error answer to {@code method}, with the start of its body. Closes
+   * {@code response}.
+   */
+  static FlickrException httpError(String method, Response response) throws IOException {
+    String snippet;
+    try {
+      snippet = Envelope.snippet(response.peekBody(PEEK_BYTES).source(), SNIPPET_CHARS);
+    } finally {
+      response.close();
+    }
+    return FlickrException.unexpected(
+        method,
+        response.code(),
+        "HTTP " + response.code() + (response.message().isEmpty() ? "" : " " + response.message()),
+        snippet,
+        null);
+  }
+
   /** The {@code stat=fail} answer {@code peeked} holds whole, or null; {@code peeked} is kept. */
   private static Envelope failureIn(okhttp3.ResponseBody peeked) throws IOException {
     BufferedSource source = peeked.source();
@@ -196,22 +215,7 @@ final class FlickrCalls implements Interceptor {
   private static Response checked(
       Response response, okhttp3.ResponseBody peeked, Envelope failure, String method)
       throws IOException {
-    if (!response.isSuccessful()) {
-      String snippet;
-      try {
-        snippet = Envelope.snippet(response.peekBody(PEEK_BYTES).source(), SNIPPET_CHARS);
-      } finally {
-        response.close();
-      }
-      throw FlickrException.unexpected(
-          method,
-          response.code(),
-          "HTTP "
-              + response.code()
-              + (response.message().isEmpty() ? "" : " " + response.message()),
-          snippet,
-          null);
-    }
+    if (!response.isSuccessful()) throw httpError(method, response);
     if (!Envelope.startsWithObject(peeked.source())) {
       String snippet = Envelope.snippet(peeked.source(), SNIPPET_CHARS);
       okhttp3.MediaType type = response.body().contentType();

@@ -180,20 +180,7 @@ public final class FlickrUploads {
     public Response intercept(Chain chain) throws IOException {
       Response response = chain.proceed(chain.request());
       if (response.isSuccessful()) return response;
-      String snippet;
-      try {
-        snippet = Envelope.snippet(response.peekBody(8192).source(), SNIPPET_CHARS);
-      } finally {
-        response.close();
-      }
-      throw FlickrException.unexpected(
-          method(chain.request().url()),
-          response.code(),
-          "HTTP "
-              + response.code()
-              + (response.message().isEmpty() ? "" : " " + response.message()),
-          snippet,
-          null);
+      throw FlickrCalls.httpError(method(chain.request().url()), response);
     }
   }
 
