@@ -235,11 +235,15 @@ public final class OAuth1Signer {
 
     String urlString = url.toString();
     int queryStart = urlString.indexOf('?');
+    // The hot path gives up on an invalid escape in the query, and the check runs after it; on
+    // the general path alone it runs first, before a nonce is spent on a request it refuses.
+    boolean hotPath = forSending && headerSigning != null;
+    if (!hotPath) checkQueryEscapes(url, urlString, queryStart);
     long time = clock.instant().getEpochSecond() + clockOffsetSeconds;
     String nonce = nonces.get();
     if (nonce == null || nonce.isEmpty()) throw new IllegalStateException("nonce source gave none");
 
-    if (forSending && headerSigning != null) {
+    if (hotPath) {
       Request signed =
           headerSigning.sign(
               request,
@@ -261,15 +265,7 @@ public final class OAuth1Signer {
         return new SigningReport(
             signed, Collections.emptyMap(), null, null, null, null, null, null, null, null);
       }
-    }
-    // The hot path gives up on an invalid escape in the query; here it is named. It is checked in
-    // place in the URL string (what encodedQuery() would cut out of it).
-    if (queryStart >= 0) {
-      int fragment = urlString.indexOf('#', queryStart);
-      int queryEnd = fragment < 0 ? urlString.length() : fragment;
-      if (Percent.firstInvalidEscape(urlString, queryStart + 1, queryEnd) >= 0) {
-        checkEscapes(url.encodedQuery(), url, "query");
-      }
+      checkQueryEscapes(url, urlString, queryStart);
     }
     int querySize = url.querySize();
     RequestBody requestBody = request.body();
@@ -442,6 +438,20 @@ public final class OAuth1Signer {
    * Refuses a {@code %} that starts no valid escape: servers disagree on what it means (kept
    * literally, dropped, or an error), so no signature can be sure to match.
    */
+  /**
+   * Refuses a query with a {@code %} that starts no escape, checked in place in the URL string
+   * (what {@code encodedQuery()} would cut out of it).
+   */
+  private static void checkQueryEscapes(HttpUrl url, String urlString, int queryStart)
+      throws SigningException {
+    if (queryStart < 0) return;
+    int fragment = urlString.indexOf('#', queryStart);
+    int queryEnd = fragment < 0 ? urlString.length() : fragment;
+    if (Percent.firstInvalidEscape(urlString, queryStart + 1, queryEnd) >= 0) {
+      checkEscapes(url.encodedQuery(), url, "query");
+    }
+  }
+
   private static void checkEscapes(String encoded, HttpUrl url, String where)
       throws SigningException {
     int at = Percent.firstInvalidEscape(encoded);

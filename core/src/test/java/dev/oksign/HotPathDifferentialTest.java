@@ -107,6 +107,149 @@ class HotPathDifferentialTest {
     }
   }
 
+  /** Queries at the edges of splitting on '&' and '=' while transcoding. */
+  @Test
+  void queriesAtTheEdgesOfSplitting() throws Exception {
+    OAuth1Signer signer =
+        OAuth1Signer.builder()
+            .clientCredentials("key", "secret")
+            .token("token", "token secret")
+            .clock(CLOCK)
+            .nonces(() -> "nonce")
+            .build();
+    String[] queries = {
+      "a",
+      "a&b&c",
+      "x%4&y=1",
+      "x%&y",
+      "%C3&a=b",
+      "%C3%A9&b",
+      "+&a=b",
+      "a=1&b%2b",
+      "&a=b",
+      "&",
+      "=",
+      "=&=",
+      "&&",
+      "ab%",
+      "a=b=c",
+      "a=%c3%a9&b=%C3%a9&c=%e2%82%ac",
+      "a=b#x%zz",
+      "a=b&&",
+      "%3D=%26&%26=%3D",
+      "a%20b=c%2Bd+e",
+    };
+    for (String query : queries) {
+      Request request = new Request.Builder().url("https://api.example.com/x?" + query).build();
+      assertSameHeaderOrRefusal(signer, request, query);
+    }
+    StringBuilder[] long4 = {
+      new StringBuilder(), new StringBuilder(), new StringBuilder(), new StringBuilder()
+    };
+    while (long4[0].length() < 4000) {
+      long4[0].append("a&");
+      long4[1].append("+&");
+      long4[2].append("=&");
+      long4[3].append("+");
+    }
+    for (StringBuilder query : long4) {
+      Request request = new Request.Builder().url("https://api.example.com/x?" + query).build();
+      assertSameHeaderOrRefusal(signer, request, query.substring(0, 8) + "...");
+    }
+  }
+
+  /** The per-thread timestamp digits follow the clock, whichever way it moves. */
+  @Test
+  void timestampsFollowTheClock() throws Exception {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochSecond(now.get());
+          }
+        };
+    OAuth1Signer signer =
+        OAuth1Signer.builder()
+            .clientCredentials("key", "secret")
+            .clock(clock)
+            .nonces(() -> "nonce")
+            .build();
+    Request request = new Request.Builder().url("https://api.example.com/x?a=b").build();
+    for (long t : new long[] {9, 10, 9, 0, 1316657628, 1316657628, 99999999999L, 1}) {
+      now.set(t);
+      String header = signer.sign(request).header("Authorization");
+      assertThat(header).contains("oauth_timestamp=\"" + t + "\"");
+      assertThat(header).isEqualTo(signer.report(request).signedRequest().header("Authorization"));
+    }
+  }
+
+  /** More protocol parameters than the per-thread arrays first hold, in every order. */
+  @Test
+  void manyProtocolParameters() throws Exception {
+    OAuth1Signer signer =
+        OAuth1Signer.builder()
+            .clientCredentials("key", "secret")
+            .token("token", "token secret")
+            .clock(CLOCK)
+            .nonces(() -> "nonce")
+            .build();
+    SigningOptions.Builder options = SigningOptions.builder().callback("oob").verifier("v");
+    for (String name :
+        new String[] {
+          "oauth_zz",
+          "oauth_a",
+          "oauth_tokem",
+          "oauth_token_x",
+          "oauth_signaturf",
+          "oauth_p q",
+          "oauth_m",
+          "oauth_b",
+          "oauth_y",
+          "oauth_c",
+          "oauth_x",
+          "oauth_d",
+          "oauth_nonce_x"
+        }) {
+      options.protocolParameter(name, "value of " + name);
+    }
+    Request request =
+        new Request.Builder()
+            .url("https://api.example.com/x?z=1&a=2&oauthz=3")
+            .tag(SigningOptions.class, options.build())
+            .build();
+    assertSameHeaderOrRefusal(signer, request, "many protocol parameters");
+    assertThat(signer.sign(request).header("Authorization")).contains("oauth_zz=");
+  }
+
+  private static void assertSameHeaderOrRefusal(OAuth1Signer signer, Request request, String what) {
+    Throwable hotFailure = catchThrowable(() -> signer.sign(request));
+    Throwable generalFailure = catchThrowable(() -> signer.report(request));
+    if (generalFailure != null || hotFailure != null) {
+      assertThat(hotFailure).as(what).isNotNull();
+      assertThat(generalFailure).as(what).isNotNull();
+      assertThat(hotFailure).as(what).hasMessage(generalFailure.getMessage());
+      return;
+    }
+    try {
+      assertThat(signer.sign(request).header("Authorization"))
+          .as(what)
+          .isEqualTo(signer.report(request).signedRequest().header("Authorization"));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static Void signAll(OAuth1Signer signer, Request[] requests) throws Exception {
     for (int round = 0; round < 200; round++) {
       Request request = requests[round % requests.length];
@@ -139,7 +282,10 @@ class HotPathDifferentialTest {
                 "%3D",
                 "%26",
                 "%C3%A9",
+                "%c3%a9",
+                "%C3%a9",
                 "%E2%82%AC",
+                "%e2%82%ac",
                 "%F0%9F%98%80",
                 "%FF",
                 "%C3",
@@ -167,12 +313,19 @@ class HotPathDifferentialTest {
         Combinators.combine(name, text).as(Tuple::of).list().ofMaxSize(5);
     Arbitrary<List<Tuple2<String, String>>> encodedParams =
         Combinators.combine(encoded, encoded).as(Tuple::of).list().ofMaxSize(4);
+    // Pairs with and without '=', empty pairs, and odd starts and ends: the hot path splits the
+    // query in the same pass as it transcodes it.
     Arbitrary<String> rawQuery =
-        Combinators.combine(encoded, encoded, Arbitraries.of("", "&", "&&", "=", "&a", "&=x"))
-            .as((a, b, tail) -> a + "=" + b + tail)
+        Combinators.combine(
+                encoded,
+                encoded,
+                Arbitraries.of(true, true, false),
+                Arbitraries.of("", "", "&", "&&", "=", "&a", "&=x", "%"))
+            .as((a, b, withEquals, tail) -> (withEquals ? a + "=" + b : a) + tail)
             .list()
             .ofMaxSize(4)
             .map(l -> String.join("&", l))
+            .flatMap(q -> Arbitraries.of("", "", "&", "=", "&&", "=&=").map(start -> start + q))
             .injectNull(0.3);
 
     Arbitrary<Request> request =
@@ -187,7 +340,10 @@ class HotPathDifferentialTest {
                 Arbitraries.of("form", "json", "none"))
             .as(
                 (method, origin, path, query, formParams, formEncoded, bodyKind) -> {
-                  String fragment = query != null && query.length() % 3 == 0 ? "#top?a=b" : "";
+                  String fragment =
+                      query == null || query.length() % 3 == 2
+                          ? ""
+                          : query.length() % 3 == 0 ? "#top?a=b" : "#x%zz";
                   HttpUrl url =
                       HttpUrl.get(origin + path + (query == null ? "" : "?" + query) + fragment);
                   Request.Builder b = new Request.Builder().url(url);

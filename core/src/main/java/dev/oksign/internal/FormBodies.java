@@ -20,11 +20,9 @@ public final class FormBodies {
    * True if {@code type} is {@code application/x-www-form-urlencoded}, with or without a charset.
    */
   public static boolean isForm(MediaType type) {
-    // OkHttp gives type and subtype in lower case: equals() decides, without a per-character fold.
     return type != null
-        && (type.type().equals("application") || type.type().equalsIgnoreCase("application"))
-        && (type.subtype().equals("x-www-form-urlencoded")
-            || type.subtype().equalsIgnoreCase("x-www-form-urlencoded"));
+        && type.type().equalsIgnoreCase("application")
+        && type.subtype().equalsIgnoreCase("x-www-form-urlencoded");
   }
 
   /** The charset a form body's escapes decode with: the declared one, else UTF-8. */

@@ -20,9 +20,9 @@ import okhttp3.RequestBody;
  *   <li>request parameters are sorted by index, on the first eight bytes of their names, which
  *       almost always decide;
  *   <li>the protocol parameters are one block of the sorted parameters (all their names start with
- *       {@code oauth_}, which no request parameter's may), written in their known order from bytes
- *       encoded when the signer was built, but for the nonce, the timestamp and the options' own,
- *       which are moved into place;
+ *       {@code oauth_}, which no request parameter's may), written from bytes encoded when the
+ *       signer was built, but for the nonce, the timestamp and the options' own; the options' are
+ *       put in name order among the others through an index;
  *   <li>the encoded base string URI of the last URL is kept per thread: a client calls few
  *       endpoints;
  *   <li>the base string is written into a reused array by bulk copies and hashed in place, and the
@@ -30,21 +30,22 @@ import okhttp3.RequestBody;
  * </ul>
  *
  * <p>{@link #sign} returns null whenever the request is not the plain case (a parameter that is
- * neither ASCII nor well-formed UTF-8, a form body that is not a {@link FormBody}, an {@code
- * oauth_*} request parameter, a request of more than {@link #MAX_CHARACTERS}): the general path
- * then signs or refuses it.
+ * neither ASCII nor well-formed UTF-8, a {@code %} in the query that starts no escape, a form body
+ * that is not a {@link FormBody}, an {@code oauth_*} request parameter, a request of more than
+ * {@link #MAX_CHARACTERS} or {@link #MAX_PARAMETERS}): the general path then signs or refuses it.
  */
 public final class HeaderSigning {
   /**
    * Requests with more characters than this in their URL, parameters, nonce, token and options take
-   * the general path: the arrays each thread keeps stay small (each character takes a few bytes in
-   * each of them, well under 100 KB in all), and a rare huge request does not pin its memory to the
-   * thread.
+   * the general path: the arrays each thread keeps stay bounded (tens of KB for an ASCII request, a
+   * few hundred at most for options full of non-ASCII characters), and a rare huge request does not
+   * pin its memory to the thread.
    */
   static final int MAX_CHARACTERS = 4096;
 
   /**
-   * Requests with more parameters than this take the general path: the thread's arrays stay small.
+   * Requests with more parameters than this take the general path, which is told as soon as the
+   * count is passed: the thread's arrays stay small, and the insertion sort short.
    */
   static final int MAX_PARAMETERS = 256;
 
@@ -161,14 +162,16 @@ public final class HeaderSigning {
         String name = form.encodedName(i);
         String value = form.encodedValue(i);
         characters += name.length() + value.length(); // counted as they come: read once
-        if (characters > MAX_CHARACTERS || !s.addForm(name, value)) return null;
+        if (characters > MAX_CHARACTERS || !s.addForm(name, value) || s.size > MAX_PARAMETERS) {
+          return null;
+        }
       }
     }
     for (int i = 0, n = signedParameters.size(); i < n; i++) {
       Map.Entry<String, String> e = signedParameters.get(i);
       s.addDecoded(e.getKey(), e.getValue());
+      if (s.size > MAX_PARAMETERS) return null;
     }
-    if (s.size > MAX_PARAMETERS) return null; // sorted by insertion: keep the list short
     for (int i = 0; i < s.size; i++) {
       // Refused by the general path (or, among the options' signed parameters, mixed with the
       // protocol parameters there, when this path keeps them in one block).
@@ -176,7 +179,7 @@ public final class HeaderSigning {
     }
     s.sort();
 
-    // The protocol parameters in name order: the signer's, then the options' moved into place.
+    // The protocol parameters: the signer's, in name order, then the options', ordered by index.
     s.resetProtocol();
     s.addProtocol(consumerKeyPiece);
     s.addProtocol(NONCE_PIECE, nonce, noncesUnreserved);
@@ -219,8 +222,9 @@ public final class HeaderSigning {
 
   /**
    * A thread's arrays. The request parameters are kept as the base string needs them: {@code
-   * name%3Dvalue}, each part encoded twice. The protocol parameters are kept encoded once, as the
-   * header needs them, in name order.
+   * name%3Dvalue}, each part encoded twice. The protocol parameters are kept both as the base
+   * string and as the header need them, in the order they were added; {@link #protocolOrder} gives
+   * their name order.
    */
   static final class Scratch {
     byte[] bytes = new byte[1024];
@@ -244,8 +248,8 @@ public final class HeaderSigning {
     int[] order = new int[32];
 
     /**
-     * The protocol parameters, in name order: each is a range of an array holding its piece of the
-     * base string ({@code name%3Dvalue} encoded twice) and a range holding its piece of the header
+     * The protocol parameters, as added: each is a range of an array holding its piece of the base
+     * string ({@code name%3Dvalue} encoded twice) and a range holding its piece of the header
      * ({@code name="value"} encoded once). The arrays are pieces made ahead, or {@link #values}.
      */
     byte[][] protocolBase = new byte[16][];
@@ -312,9 +316,10 @@ public final class HeaderSigning {
       int n = to - from;
       char[] c = chars(n);
       url.getChars(from, to, c, 0);
-      // Each character gives at most five bytes, and each pair without '=' three more for it: such
-      // a pair has a character, and all but the last an '&' after it.
-      ensureBytes(5 * n + 3 * ((n + 1) / 2 + 1));
+      // Each character gives at most five bytes, but an '&' none: its five pay for the '%3D' of a
+      // pair before it that has no '='. The last pair has no '&' after it (three more), and an
+      // empty pair's '%3D' is written, then dropped (three more).
+      ensureBytes(5 * n + 6);
       byte[] out = bytes;
       int i = 0;
       while (i <= n) {
@@ -334,6 +339,7 @@ public final class HeaderSigning {
           continue;
         }
         endParameter(start, nameEnd, valueEnd);
+        if (size > MAX_PARAMETERS) return false;
         i = stop + 1;
       }
       return true;
@@ -350,18 +356,13 @@ public final class HeaderSigning {
       char[] c = chars(n + v);
       name.getChars(0, n, c, 0);
       value.getChars(0, v, c, n);
-      return add(c, 0, n, n, n + v);
-    }
-
-    /** Adds a form-encoded pair, {@code chars[nFrom, nTo) = chars[vFrom, vTo)}. */
-    private boolean add(char[] c, int nFrom, int nTo, int vFrom, int vTo) {
-      ensureBytes(5 * (nTo - nFrom + vTo - vFrom) + 3);
+      ensureBytes(5 * (n + v) + 3);
       int start = length;
-      int pos = Percent.transcodeFormEncoded(c, nFrom, nTo, bytes, start, true);
+      int pos = Percent.transcodeFormEncoded(c, 0, n, bytes, start, true);
       if (pos < 0) return false;
       int nameEnd = pos;
       pos = putEquals(bytes, pos);
-      pos = Percent.transcodeFormEncoded(c, vFrom, vTo, bytes, pos, true);
+      pos = Percent.transcodeFormEncoded(c, n, n + v, bytes, pos, true);
       if (pos < 0) return false;
       endParameter(start, nameEnd, pos);
       return true;
@@ -514,9 +515,9 @@ public final class HeaderSigning {
     }
 
     /**
-     * Adds a protocol parameter given decoded, an option's, and moves it to its place by name among
-     * those added (names are unique: names alone order them). Both its pieces are written into
-     * {@link #values}.
+     * Adds a protocol parameter given decoded, an option's, and puts its index in its place by name
+     * in {@link #protocolOrder} (names are unique: names alone order them). Both its pieces are
+     * written into {@link #values}.
      */
     void addProtocolExtra(String name, String value) {
       int headerFrom = valuesLength;

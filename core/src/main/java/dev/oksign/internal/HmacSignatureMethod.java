@@ -55,16 +55,6 @@ public final class HmacSignatureMethod implements SignatureMethod {
   }
 
   /**
-   * Signs the base string given as its UTF-8 bytes (see {@link BaseString#bytes}) and returns the
-   * signature percent-encoded, as it is placed: {@link #sign} then {@link Percent#encode(String)},
-   * without the strings in between. Base64 leaves only {@code +}, {@code /} and {@code =} to
-   * encode.
-   */
-  public String signEncoded(byte[] baseString, String clientSecret, String tokenSecret) {
-    return encodedBase64(hmac(baseString, clientSecret, tokenSecret));
-  }
-
-  /**
    * The HMAC of the base string in {@code data[offset, offset + length)}, as bytes: for a caller
    * that writes the signature itself, with {@link #putEncodedBase64}.
    */
@@ -129,8 +119,8 @@ public final class HmacSignatureMethod implements SignatureMethod {
   /**
    * Signs the base string of {@code method}, {@code url} and sorted {@code params}, written by
    * {@link BaseString#threadLocalBytes} into an array the thread reuses, and returns the signature
-   * percent-encoded as {@link #signEncoded(byte[], String, String)} does; null if the base string
-   * is not all ASCII, for the caller to take the long way.
+   * percent-encoded as {@link #encodedBase64} writes it; null if the base string is not all ASCII,
+   * for the caller to take the long way.
    */
   public String signEncoded(
       String method, HttpUrl url, ParameterList params, String clientSecret, String tokenSecret) {

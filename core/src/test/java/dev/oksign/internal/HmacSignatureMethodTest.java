@@ -30,7 +30,9 @@ class HmacSignatureMethodTest {
           assertThat(method.sign(baseString, clientSecret, tokenSecret))
               .as("%s key %d message %d", algorithm[0], keyLength, messageLength)
               .isEqualTo(expected);
-          assertThat(method.signEncoded(utf8, clientSecret, tokenSecret))
+          assertThat(
+                  HmacSignatureMethod.encodedBase64(
+                      method.hmac(utf8, 0, utf8.length, clientSecret, tokenSecret)))
               .isEqualTo(Percent.encode(expected));
         }
       }

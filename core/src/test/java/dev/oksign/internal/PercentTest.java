@@ -130,6 +130,29 @@ class PercentTest {
   }
 
   @Test
+  void transcodingStopsWhereItsFlagsSay() {
+    String query = "a%41+b=c=d&e%zz";
+    char[] chars = query.toCharArray();
+    byte[] out = new byte[5 * chars.length];
+    int names = Percent.STOP_AT_AMPERSAND | Percent.STOP_AT_EQUALS | Percent.STRICT_ESCAPES;
+    int values = Percent.STOP_AT_AMPERSAND | Percent.STRICT_ESCAPES;
+
+    long name = Percent.transcode(chars, 0, chars.length, out, 0, true, names);
+    assertThat(name >>> 32).isEqualTo(query.indexOf('='));
+    assertThat(new String(out, 0, (int) name, StandardCharsets.US_ASCII)).isEqualTo("aA%2520b");
+
+    long value = Percent.transcode(chars, 7, chars.length, out, 0, true, values);
+    assertThat(value >>> 32).isEqualTo(query.indexOf('&'));
+    assertThat(new String(out, 0, (int) value, StandardCharsets.US_ASCII)).isEqualTo("c%253Dd");
+
+    // "%zz" starts no escape: refused where escapes are strict, else written as a literal '%'.
+    assertThat(Percent.transcode(chars, 11, chars.length, out, 0, true, values)).isEqualTo(-1);
+    long lenient = Percent.transcode(chars, 11, chars.length, out, 0, false, 0);
+    assertThat(lenient >>> 32).isEqualTo(chars.length);
+    assertThat(new String(out, 0, (int) lenient, StandardCharsets.US_ASCII)).isEqualTo("e%25zz");
+  }
+
+  @Test
   void firstInvalidEscapeInARegion() {
     assertThat(Percent.firstInvalidEscape("a%41%4")).isEqualTo(4);
     assertThat(Percent.firstInvalidEscape("http://h/?a=%41%4#%zz", 10, 17)).isEqualTo(5);
