@@ -65,13 +65,7 @@ class HotPathDifferentialTest {
    */
   @Test
   void concurrentSigningAgreesWithTheGeneralPath() throws Exception {
-    OAuth1Signer small =
-        OAuth1Signer.builder()
-            .clientCredentials("key", "secret")
-            .token("token", "token secret")
-            .clock(CLOCK)
-            .nonces(() -> "nonce")
-            .build();
+    OAuth1Signer small = signer();
     OAuth1Signer other =
         small.newBuilder().clientCredentials("other key", "other secret").realm("Photos").build();
     StringBuilder longValue = new StringBuilder();
@@ -110,13 +104,7 @@ class HotPathDifferentialTest {
   /** Queries at the edges of splitting on '&' and '=' while transcoding. */
   @Test
   void queriesAtTheEdgesOfSplitting() throws Exception {
-    OAuth1Signer signer =
-        OAuth1Signer.builder()
-            .clientCredentials("key", "secret")
-            .token("token", "token secret")
-            .clock(CLOCK)
-            .nonces(() -> "nonce")
-            .build();
+    OAuth1Signer signer = signer();
     String[] queries = {
       "a",
       "a&b&c",
@@ -197,13 +185,7 @@ class HotPathDifferentialTest {
   /** More protocol parameters than the per-thread arrays first hold, in every order. */
   @Test
   void manyProtocolParameters() throws Exception {
-    OAuth1Signer signer =
-        OAuth1Signer.builder()
-            .clientCredentials("key", "secret")
-            .token("token", "token secret")
-            .clock(CLOCK)
-            .nonces(() -> "nonce")
-            .build();
+    OAuth1Signer signer = signer();
     SigningOptions.Builder options = SigningOptions.builder().callback("oob").verifier("v");
     for (String name :
         new String[] {
@@ -230,6 +212,16 @@ class HotPathDifferentialTest {
             .build();
     assertSameHeaderOrRefusal(signer, request, "many protocol parameters");
     assertThat(signer.sign(request).header("Authorization")).contains("oauth_zz=");
+  }
+
+  /** A signer with a token, a fixed clock and a fixed nonce. */
+  private static OAuth1Signer signer() {
+    return OAuth1Signer.builder()
+        .clientCredentials("key", "secret")
+        .token("token", "token secret")
+        .clock(CLOCK)
+        .nonces(() -> "nonce")
+        .build();
   }
 
   private static void assertSameHeaderOrRefusal(OAuth1Signer signer, Request request, String what) {

@@ -115,13 +115,7 @@ public final class Percent {
       char[] encoded, int from, int to, byte[] out, int pos, boolean twice, int flags) {
     int i = from;
     while (i < to) {
-      // Most characters are written as they are: a counted loop, which the JIT unrolls.
-      int run = i;
-      for (; run < to; run++) {
-        char c = encoded[run];
-        if (c >= 0x80 || !UNRESERVED[c]) break;
-        out[pos + run - i] = (byte) c;
-      }
+      int run = copyUnreserved(encoded, i, to, out, pos); // most characters
       pos += run - i;
       i = run;
       if (i == to) break;
@@ -165,12 +159,7 @@ public final class Percent {
   public static int encodeAscii(char[] in, int from, int to, byte[] out, int pos, boolean twice) {
     int i = from;
     while (i < to) {
-      int run = i; // unreserved characters, copied by a counted loop
-      for (; run < to; run++) {
-        char c = in[run];
-        if (c >= 0x80 || !UNRESERVED[c]) break;
-        out[pos + run - i] = (byte) c;
-      }
+      int run = copyUnreserved(in, i, to, out, pos);
       pos += run - i;
       i = run;
       if (i == to) break;
@@ -179,6 +168,21 @@ public final class Percent {
       pos = putEscape(c, out, pos, twice);
     }
     return pos;
+  }
+
+  /**
+   * Copies the unreserved characters that start {@code in[from, to)} to {@code out} at {@code pos},
+   * as they are; returns the index of the first other character, or {@code to}. A counted loop,
+   * which the JIT unrolls.
+   */
+  private static int copyUnreserved(char[] in, int from, int to, byte[] out, int pos) {
+    int i = from;
+    for (; i < to; i++) {
+      char c = in[i];
+      if (c >= 0x80 || !UNRESERVED[c]) break;
+      out[pos + i - from] = (byte) c;
+    }
+    return i;
   }
 
   /** The values of the hex digits, by character; -1 for any other character below 128. */
