@@ -435,10 +435,6 @@ public final class OAuth1Signer {
   }
 
   /**
-   * Refuses a {@code %} that starts no valid escape: servers disagree on what it means (kept
-   * literally, dropped, or an error), so no signature can be sure to match.
-   */
-  /**
    * Refuses a query with a {@code %} that starts no escape, checked in place in the URL string
    * (what {@code encodedQuery()} would cut out of it).
    */
@@ -452,6 +448,10 @@ public final class OAuth1Signer {
     }
   }
 
+  /**
+   * Refuses a {@code %} that starts no valid escape: servers disagree on what it means (kept
+   * literally, dropped, or an error), so no signature can be sure to match.
+   */
   private static void checkEscapes(String encoded, HttpUrl url, String where)
       throws SigningException {
     int at = Percent.firstInvalidEscape(encoded);
