@@ -28,8 +28,31 @@ final class Envelope {
     return Wire.STAT_FAIL.equals(stat);
   }
 
+  /** Reads the value of a member other than stat, code and message. */
+  interface MemberReader {
+    /**
+     * Reads (consumes) the value of member {@code name}, the {@code index}th such member; returns
+     * false to stop the scan there instead, leaving the value unread.
+     */
+    boolean read(String name, int index, JsonReader reader) throws IOException;
+  }
+
   /** Scans {@code reader}, positioned before the top-level object; consumes it. */
   static Envelope scan(JsonReader reader) throws IOException {
+    return scan(
+        reader,
+        (name, index, r) -> {
+          r.skipValue();
+          return true;
+        });
+  }
+
+  /**
+   * Scans {@code reader}, positioned before the top-level object, handing each member other than
+   * stat, code and message to {@code members}; consumes the object. Returns null if {@code members}
+   * stopped the scan.
+   */
+  static Envelope scan(JsonReader reader, MemberReader members) throws IOException {
     Envelope envelope = new Envelope();
     reader.beginObject();
     while (reader.hasNext()) {
@@ -39,8 +62,8 @@ final class Envelope {
         case Wire.CODE -> envelope.code = Lenient.readInt(reader, FlickrException.NO_CODE);
         case Wire.MESSAGE -> envelope.message = Lenient.readString(reader);
         default -> {
+          if (!members.read(name, envelope.members.size(), reader)) return null;
           envelope.members.add(name);
-          reader.skipValue();
         }
       }
     }

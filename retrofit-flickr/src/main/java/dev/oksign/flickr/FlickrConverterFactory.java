@@ -44,6 +44,35 @@ final class FlickrConverterFactory extends Converter.Factory {
       this.method = method;
     }
 
+    /** What {@link #oneMember} returns for an answer it leaves to the long way. */
+    private static final Object LONG_WAY = new Object();
+
+    /**
+     * Reads an answer with exactly one member besides stat, code and message, and returns its value
+     * (which may be null), or throws the {@code stat=fail} answer. Returns {@link #LONG_WAY} for
+     * any other answer, and for one whose member does not read as {@code T}: the caller then reads
+     * it the long way, and reports what is wrong with it.
+     */
+    private Object oneMember(JsonReader peek) throws IOException {
+      Object[] value = new Object[1];
+      Envelope envelope;
+      try {
+        envelope =
+            Envelope.scan(
+                peek,
+                (name, index, r) -> {
+                  if (index > 0) return false; // several members: the answer is read whole
+                  value[0] = adapter.fromJson(r);
+                  return true;
+                });
+      } catch (JsonDataException e) {
+        return LONG_WAY;
+      }
+      if (envelope == null) return LONG_WAY;
+      if (envelope.failed()) throw FlickrException.fail(method, envelope.code, envelope.message);
+      return envelope.members.size() == 1 ? value[0] : LONG_WAY;
+    }
+
     @Override
     public T convert(ResponseBody body) throws IOException {
       try (body) {
@@ -54,6 +83,14 @@ final class FlickrConverterFactory extends Converter.Factory {
         }
         JsonReader reader = JsonReader.of(source);
         try {
+          // The usual answer, {"photos":{...},"stat":"ok"}, is read in one pass: its one member
+          // as it comes. Any other shape is scanned first, then read.
+          Object single = oneMember(reader.peekJson());
+          if (single != LONG_WAY) {
+            @SuppressWarnings("unchecked") // what the adapter for T read
+            T result = (T) single;
+            return result;
+          }
           Envelope envelope = Envelope.scan(reader.peekJson());
           if (envelope.failed())
             throw FlickrException.fail(method, envelope.code, envelope.message);

@@ -217,6 +217,31 @@ class ModelsTest {
   }
 
   @Test
+  void envelopeShapesTheOnePassLeavesToTheLongWay() throws IOException {
+    JsonAdapter<Map<String, Object>> adapter =
+        moshi.adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+    FlickrConverterFactory.EnvelopeConverter<Map<String, Object>> converter =
+        new FlickrConverterFactory.EnvelopeConverter<>(adapter, "flickr.test.echo");
+    // No member besides stat: read whole.
+    assertThat(converter.convert(json("{\"stat\":\"ok\"}"))).containsOnlyKeys("stat");
+    // One member, read whatever its place, even null.
+    assertThat(converter.convert(json("{\"stat\":\"ok\",\"echo\":{\"a\":\"b\"}}")))
+        .containsEntry("a", "b");
+    assertThat(converter.convert(json("{\"echo\":null,\"stat\":\"ok\"}"))).isNull();
+    // A failure whose stat comes first, with a member that is not a Map: the failure wins.
+    assertThatThrownBy(
+            () ->
+                converter.convert(
+                    json("{\"stat\":\"fail\",\"code\":1,\"message\":\"no\",\"x\":1}")))
+        .isInstanceOf(FlickrException.class)
+        .hasMessage("flickr.test.echo failed: 1 no");
+  }
+
+  private static ResponseBody json(String json) {
+    return ResponseBody.create(json, MediaType.get("application/json"));
+  }
+
+  @Test
   void envelopeOfAFailureIsAFlickrExceptionEvenPastTheInterceptor() {
     assertThatThrownBy(
             () ->
