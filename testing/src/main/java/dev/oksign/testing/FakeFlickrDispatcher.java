@@ -213,7 +213,9 @@ final class FakeFlickrDispatcher extends Dispatcher {
   // ---- REST ------------------------------------------------------------------------------
 
   /** One REST call: its parameters and, if signed with an access token, the user. */
-  private record Call(Map<String, String> params, FakeFlickrData.User user, String perms) {
+  /** A REST call: its parameters and, if it was signed with an access token, that token's. */
+  private record Call(
+      Map<String, String> params, FakeFlickrData.User user, String perms, String token) {
     String param(String name) {
       String value = params.get(name);
       return value == null || value.isEmpty() ? null : value;
@@ -256,6 +258,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
 
     FakeFlickrData.User user = null;
     String perms = null;
+    String accessToken = null;
     if (signed) {
       Verification v = verify(request);
       if (!v.isValid()) return refused(v);
@@ -268,6 +271,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
         }
         user = token.user;
         perms = token.perms;
+        accessToken = v.token();
       }
     } else {
       String apiKey = params.get("api_key");
@@ -279,7 +283,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
       }
     }
 
-    Call call = new Call(params, user, perms);
+    Call call = new Call(params, user, perms, accessToken);
     String method = params.getOrDefault("method", "");
     Object result =
         switch (method) {
@@ -289,7 +293,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
           case "flickr.people.getPhotos" -> peopleGetPhotos(call);
           case "flickr.people.getPublicPhotos" -> peopleGetPublicPhotos(call);
           case "flickr.test.login" -> testLogin(call);
-          case "flickr.auth.oauth.checkToken" -> checkToken(call, request);
+          case "flickr.auth.oauth.checkToken" -> checkToken(call);
           case "flickr.photos.upload.checkTickets" ->
               fake.uploads.checkTickets(call.param("tickets"));
           default -> new Failure(112, "Method \"" + method + "\" not found");
@@ -549,9 +553,9 @@ final class FakeFlickrDispatcher extends Dispatcher {
     return Map.of("user", user);
   }
 
-  private Object checkToken(Call call, RecordedRequest request) {
+  private Object checkToken(Call call) {
     if (call.user() == null) return new Failure(98, "Invalid token");
-    String token = verify(request).token();
+    String token = call.token();
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("nsid", call.user().nsid());
     user.put("username", call.user().username());
