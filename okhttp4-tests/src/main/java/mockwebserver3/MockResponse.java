@@ -19,14 +19,6 @@ public final class MockResponse {
     this.body = builder.body == null ? null : builder.body.clone();
   }
 
-  public String getStatus() {
-    return status;
-  }
-
-  public int getCode() {
-    return Integer.parseInt(status.split(" ", 3)[1]);
-  }
-
   public String getMessage() {
     String[] parts = status.split(" ", 3);
     return parts.length > 2 ? parts[2] : "";
@@ -75,11 +67,6 @@ public final class MockResponse {
       return this;
     }
 
-    public Builder clearHeaders() {
-      headers = new Headers.Builder();
-      return this;
-    }
-
     public Builder addHeader(String line) {
       headers.add(line);
       return this;
@@ -87,21 +74,6 @@ public final class MockResponse {
 
     public Builder addHeader(String name, Object value) {
       headers.add(name, String.valueOf(value));
-      return this;
-    }
-
-    public Builder addHeaderLenient(String name, Object value) {
-      headers.addUnsafeNonAscii(name, String.valueOf(value));
-      return this;
-    }
-
-    public Builder setHeader(String name, Object value) {
-      headers.set(name, String.valueOf(value));
-      return this;
-    }
-
-    public Builder removeHeader(String name) {
-      headers.removeAll(name);
       return this;
     }
 

@@ -3,7 +3,6 @@ package mockwebserver3;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
@@ -32,25 +31,9 @@ public final class MockWebServer implements Closeable {
     started = true;
   }
 
-  public boolean getStarted() {
-    return started;
-  }
-
   @Override
   public void close() throws IOException {
     delegate.close();
-  }
-
-  public int getPort() {
-    return delegate.getPort();
-  }
-
-  public String getHostName() {
-    return delegate.getHostName();
-  }
-
-  public InetSocketAddress getSocketAddress() {
-    return new InetSocketAddress(getHostName(), getPort());
   }
 
   public Proxy getProxyAddress() {
@@ -76,10 +59,6 @@ public final class MockWebServer implements Closeable {
   public RecordedRequest takeRequest(long timeout, TimeUnit unit) throws InterruptedException {
     okhttp3.mockwebserver.RecordedRequest request = delegate.takeRequest(timeout, unit);
     return request == null ? null : new RecordedRequest(request);
-  }
-
-  public Dispatcher getDispatcher() {
-    return dispatcher;
   }
 
   public void setDispatcher(Dispatcher dispatcher) {

@@ -1,8 +1,5 @@
 package mockwebserver3;
 
-import java.io.IOException;
-import java.util.List;
-import okhttp3.Handshake;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okio.ByteString;
@@ -33,10 +30,6 @@ public final class RecordedRequest {
     return requestLine.length > 1 ? requestLine[1] : "";
   }
 
-  public String getVersion() {
-    return requestLine.length > 2 ? requestLine[2] : "";
-  }
-
   /** The absolute target of a proxied request, else the server's own URL for the target. */
   public HttpUrl getUrl() {
     HttpUrl absolute = HttpUrl.parse(getTarget());
@@ -58,18 +51,6 @@ public final class RecordedRequest {
 
   public long getBodySize() {
     return delegate.getBodySize();
-  }
-
-  public List<Integer> getChunkSizes() {
-    return delegate.getChunkSizes();
-  }
-
-  public Handshake getHandshake() {
-    return delegate.getHandshake();
-  }
-
-  public IOException getFailure() {
-    return delegate.getFailure();
   }
 
   @Override
