@@ -185,7 +185,8 @@ final class FakeFlickrDispatcher extends Dispatcher {
             Map.entry("username", user.username())));
   }
 
-  private static MockResponse refused(Verification v) {
+  /** An OAuth refusal, with the status a provider gives for {@code v}'s problem. */
+  static MockResponse refused(Verification v) {
     int code =
         switch (v.problem()) {
           case "parameter_absent",
@@ -198,7 +199,8 @@ final class FakeFlickrDispatcher extends Dispatcher {
     return problem(code, v.responseBody());
   }
 
-  private static MockResponse problem(int code, String body) {
+  /** An OAuth problem answer: {@code body} is {@code oauth_problem=...}, form-encoded. */
+  static MockResponse problem(int code, String body) {
     return new MockResponse.Builder().code(code).setHeader("Content-Type", FORM).body(body).build();
   }
 

@@ -57,7 +57,6 @@ public final class FakeFlickrUploads {
   public static final String REPLACE_PATH = "/services/replace/";
 
   private static final String XML = "text/xml; charset=utf-8";
-  private static final String FORM = "text/plain; charset=utf-8";
 
   private final FakeFlickr fake;
   private final Random random;
@@ -226,7 +225,7 @@ public final class FakeFlickrUploads {
     if (!protocol.isEmpty()) {
       String authorization = headers.get("Authorization");
       if (authorization != null && authorization.regionMatches(true, 0, "OAuth ", 0, 6)) {
-        return problem(400, "oauth_problem=parameter_rejected");
+        return FakeFlickrDispatcher.problem(400, "oauth_problem=parameter_rejected");
       }
       signed = new ArrayList<>(fields);
       signed.removeAll(protocol);
@@ -234,13 +233,13 @@ public final class FakeFlickrUploads {
     }
     Verification v =
         fake.verifier.verify(request.getMethod(), request.getUrl(), headers, null, signed);
-    if (!v.isValid()) return refused(v);
+    if (!v.isValid()) return FakeFlickrDispatcher.refused(v);
 
     // 2. A user's token with write permission.
     Tokens.State token = v.token() == null ? null : fake.tokens.get(v.token());
     if (token != null
         && (token.kind != Tokens.Kind.ACCESS || !token.consumerKey.equals(v.consumerKey()))) {
-      return problem(401, "oauth_problem=token_rejected");
+      return FakeFlickrDispatcher.problem(401, "oauth_problem=token_rejected");
     }
     String perms = token == null ? null : token.perms;
     if (Tokens.permsLevel(perms) < 1) {
@@ -477,23 +476,6 @@ public final class FakeFlickrUploads {
 
   private static MockResponse xml(String body) {
     return new MockResponse.Builder().code(200).setHeader("Content-Type", XML).body(body).build();
-  }
-
-  private static MockResponse refused(Verification v) {
-    int code =
-        switch (v.problem()) {
-          case "parameter_absent",
-              "parameter_rejected",
-              "signature_method_rejected",
-              "version_rejected" ->
-              400;
-          default -> 401;
-        };
-    return problem(code, v.responseBody());
-  }
-
-  private static MockResponse problem(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", FORM).body(body).build();
   }
 
   private static String escape(String s) {
