@@ -28,6 +28,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -68,17 +69,7 @@ final class SignCommand implements Callable<Integer> {
       description = "A raw application/x-www-form-urlencoded body.")
   String body;
 
-  @Option(
-      names = "--consumer-key",
-      paramLabel = "K",
-      description = "Consumer key (default: $FLICKR_API_KEY).")
-  String consumerKey;
-
-  @Option(
-      names = "--consumer-secret",
-      paramLabel = "S",
-      description = "Consumer secret (default: $FLICKR_API_SECRET).")
-  String consumerSecret;
+  @Mixin Keys keys;
 
   @Option(names = "--token", paramLabel = "T", description = "The oauth_token, if any.")
   String token;
@@ -256,22 +247,8 @@ final class SignCommand implements Callable<Integer> {
   }
 
   private ClientCredentials credentials(SignatureMethod signature) {
-    String key = consumerKey != null ? consumerKey : io.env("FLICKR_API_KEY");
-    String secret = consumerSecret != null ? consumerSecret : io.env("FLICKR_API_SECRET");
-    if (key == null) {
-      throw CliException.usage("no consumer key: pass --consumer-key or set FLICKR_API_KEY");
-    }
-    if (secret == null) {
-      // RSA-SHA1 signs with the private key; the shared secret is not used.
-      if (signature.name().equals("RSA-SHA1")) return new ClientCredentials(key, "unused");
-      throw CliException.usage(
-          "no consumer secret: pass --consumer-secret or set FLICKR_API_SECRET");
-    }
-    try {
-      return new ClientCredentials(key, secret);
-    } catch (IllegalArgumentException e) {
-      throw CliException.usage(e.getMessage());
-    }
+    // RSA-SHA1 signs with the private key; the shared secret is not used.
+    return keys.resolve(io, !signature.name().equals("RSA-SHA1"));
   }
 
   private Token token() {
