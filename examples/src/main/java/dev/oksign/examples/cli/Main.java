@@ -76,14 +76,22 @@ public final class Main implements Callable<Integer> {
         });
     cmd.setExecutionExceptionHandler(
         (e, failed, parseResult) -> {
-          boolean verbose =
-              parseResult.originalArgs().contains("--verbose")
-                  || parseResult.originalArgs().contains("-v");
           io.err().println("error: " + describe(e));
-          if (verbose) e.printStackTrace(io.err());
+          if (verbose(parseResult)) e.printStackTrace(io.err());
           return e instanceof CliException c ? c.exitCode : CliException.FAILURE;
         });
     return cmd;
+  }
+
+  /**
+   * True if {@code --verbose} was given to the command or to any subcommand on the way to it: as an
+   * option, not merely as the value of another one.
+   */
+  static boolean verbose(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) return true;
+    }
+    return false;
   }
 
   /** One clear line (and a diagnosis where there is one) for any failure. */

@@ -338,5 +338,16 @@ class SignCommandTest {
                 "--verbose"));
     assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
     assertThat(cli.err()).contains("\tat dev.oksign.examples.cli.SignCommand");
+
+    Cli shortOption =
+        Cli.run(
+            with(
+                VECTOR,
+                "--signature-method",
+                "RSA-SHA1",
+                "--private-key",
+                missing.toString(),
+                "-v"));
+    assertThat(shortOption.err()).contains("\tat dev.oksign.examples.cli.SignCommand");
   }
 }
