@@ -72,8 +72,8 @@ public final class OAuth1Signer {
   /**
    * True if every character of the {@code Authorization} header this signer writes is known to be
    * printable ASCII: an HMAC method's name, a printable ASCII realm or none, and percent-encoded
-   * names and values. Such a header is written as bytes and added without OkHttp checking it again,
-   * character by character.
+   * names and values. Such a header is added without OkHttp checking it again, character by
+   * character.
    */
   private final boolean headerPrintable;
 
@@ -376,8 +376,8 @@ public final class OAuth1Signer {
     HttpUrl urlOut = url;
     switch (placement) {
       case AUTHORIZATION_HEADER -> {
+        authorization = authorizationHeader(protocol, encodedSignature);
         if (headerPrintable) {
-          authorization = printableAuthorizationHeader(protocol, encodedSignature);
           // No Authorization header yet (refused above), and nothing in this one to check.
           out.headers(
               request
@@ -386,7 +386,6 @@ public final class OAuth1Signer {
                   .addUnsafeNonAscii(OAuth.AUTHORIZATION, authorization)
                   .build());
         } else {
-          authorization = authorizationHeader(protocol, encodedSignature);
           out.header(OAuth.AUTHORIZATION, authorization);
         }
       }
@@ -482,78 +481,18 @@ public final class OAuth1Signer {
             + " placed once");
   }
 
-  /** Headers up to this many bytes are written in an array kept per thread. */
-  private static final int HEADER_SCRATCH_MAX = 4096;
-
-  private static final ThreadLocal<byte[]> HEADER_SCRATCH =
-      ThreadLocal.withInitial(() -> new byte[512]);
-
   /**
-   * The header of {@link #authorizationHeader} when {@link #headerPrintable}: written as bytes into
-   * an array the thread reuses, so that the only array made is the string's own.
+   * {@code OAuth realm="...", name="value", ...}: the protocol parameters in name order, the
+   * signature in its place among them. (HMAC in the header usually takes {@link HeaderSigning},
+   * which writes the same header as bytes.)
    */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
-  private String printableAuthorizationHeader(ParameterList protocol, String encodedSignature) {
-    // Every pair, the signature too, is written as name="value", (5 more bytes); the last ", " is
-    // dropped after writing, so it must fit too.
-    int length = headerStart.length() + OAuth.SIGNATURE.length() + encodedSignature.length() + 5;
-    for (int i = 0, n = protocol.size(); i < n; i++) {
-      length += protocol.encodedName(i).length() + protocol.encodedValue(i).length() + 5;
-    }
-    byte[] out;
-    if (length <= HEADER_SCRATCH_MAX) {
-      out = HEADER_SCRATCH.get();
-      if (out.length < length) {
-        out = new byte[Math.max(length, Math.min(HEADER_SCRATCH_MAX, out.length * 2))];
-        HEADER_SCRATCH.set(out);
-      }
-    } else {
-      out = new byte[length];
-    }
-    int pos = headerStart.length();
-    headerStart.getBytes(0, pos, out, 0);
-    boolean signatureWritten = false;
-    for (int i = 0, n = protocol.size(); i < n; i++) {
-      String name = protocol.encodedName(i);
-      if (!signatureWritten && name.compareTo(OAuth.SIGNATURE) > 0) {
-        pos = putPair(OAuth.SIGNATURE, encodedSignature, out, pos);
-        signatureWritten = true;
-      }
-      pos = putPair(name, protocol.encodedValue(i), out, pos);
-    }
-    if (!signatureWritten) pos = putPair(OAuth.SIGNATURE, encodedSignature, out, pos);
-    pos -= 2; // the last ", "
-    return new String(out, 0, pos, StandardCharsets.ISO_8859_1);
-  }
-
-  /** Writes {@code name="value", } at {@code pos}; returns the position after. */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
-  private static int putPair(String name, String value, byte[] out, int pos) {
-    int n = name.length();
-    name.getBytes(0, n, out, pos);
-    pos += n;
-    out[pos++] = '=';
-    out[pos++] = '"';
-    n = value.length();
-    value.getBytes(0, n, out, pos);
-    pos += n;
-    out[pos++] = '"';
-    out[pos++] = ',';
-    out[pos++] = ' ';
-    return pos;
-  }
-
   private String authorizationHeader(ParameterList protocol, String encodedSignature) {
     // Sized exactly: the header is the largest string made, and is copied once more by toString().
-    int length =
-        OAuth.AUTH_SCHEME.length() + 1 + OAuth.SIGNATURE.length() + encodedSignature.length() + 5;
-    if (realm != null) length += realm.length() + 10;
+    int length = headerStart.length() + OAuth.SIGNATURE.length() + encodedSignature.length() + 5;
     for (int i = 0; i < protocol.size(); i++) {
       length += protocol.encodedName(i).length() + protocol.encodedValue(i).length() + 5;
     }
-    StringBuilder header = new StringBuilder(length);
-    header.append(OAuth.AUTH_SCHEME).append(' ');
-    if (realm != null) header.append("realm=\"").append(realm).append("\", ");
+    StringBuilder header = new StringBuilder(length).append(headerStart);
     boolean signatureWritten = false;
     for (int i = 0; i < protocol.size(); i++) {
       String name = protocol.encodedName(i);
