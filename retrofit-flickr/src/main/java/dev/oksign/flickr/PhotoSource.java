@@ -1,7 +1,5 @@
 package dev.oksign.flickr;
 
-import java.io.File;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,43 +11,33 @@ import okio.Source;
 /** Where a photo's bytes come from: a file, an array or a one-shot stream. */
 final class PhotoSource {
   final Path path;
-  final File file;
   private final byte[] bytes;
   private final InputStream stream;
   private final long streamLength;
   private final AtomicBoolean streamTaken = new AtomicBoolean();
 
-  private PhotoSource(Path path, File file, byte[] bytes, InputStream stream, long streamLength) {
+  private PhotoSource(Path path, byte[] bytes, InputStream stream, long streamLength) {
     this.path = path;
-    this.file = file;
     this.bytes = bytes;
     this.stream = stream;
     this.streamLength = streamLength;
   }
 
   static PhotoSource file(Path path) {
-    return new PhotoSource(path, null, null, null, -1);
-  }
-
-  static PhotoSource file(File file) {
-    return new PhotoSource(null, file, null, null, -1);
+    return new PhotoSource(path, null, null, -1);
   }
 
   static PhotoSource bytes(byte[] bytes) {
-    return new PhotoSource(null, null, bytes, null, bytes.length);
+    return new PhotoSource(null, bytes, null, bytes.length);
   }
 
   static PhotoSource stream(InputStream stream, long length) {
-    return new PhotoSource(null, null, null, stream, length);
+    return new PhotoSource(null, null, stream, length);
   }
 
   /** The length in bytes; a file's is read now. */
   long length() throws IOException {
     if (path != null) return Files.size(path);
-    if (file != null) {
-      if (!file.isFile()) throw new FileNotFoundException("photo is not a file: " + file);
-      return file.length();
-    }
     return bytes != null ? bytes.length : streamLength;
   }
 
@@ -59,7 +47,6 @@ final class PhotoSource {
 
   Source open() throws IOException {
     if (path != null) return Okio.source(path);
-    if (file != null) return Okio.source(file);
     if (bytes != null) return Okio.source(new java.io.ByteArrayInputStream(bytes));
     if (!streamTaken.compareAndSet(false, true)) {
       throw new IOException(

@@ -79,13 +79,10 @@ public final class PhotoUpload {
     return new Builder(PhotoSource.file(photo), name == null ? photo.toString() : name.toString());
   }
 
-  /**
-   * Returns a builder of an upload of the file {@code photo}, named after it. Unlike {@link
-   * #builder(Path)}, this needs no {@code java.nio.file}, which Android has from API 26 only.
-   */
+  /** Returns a builder of an upload of the file {@code photo}, named after it. */
   public static Builder builder(File photo) {
     if (photo == null) throw new NullPointerException("photo == null");
-    return new Builder(PhotoSource.file(photo), photo.getName());
+    return new Builder(PhotoSource.file(photo.toPath()), photo.getName());
   }
 
   /**
@@ -370,9 +367,6 @@ public final class PhotoUpload {
     public PhotoUpload build() {
       if (source.path != null && !Files.isRegularFile(source.path)) {
         throw new IllegalArgumentException("photo is not a regular file: " + source.path);
-      }
-      if (source.file != null && !source.file.isFile()) {
-        throw new IllegalArgumentException("photo is not a regular file: " + source.file);
       }
       return new PhotoUpload(this);
     }
