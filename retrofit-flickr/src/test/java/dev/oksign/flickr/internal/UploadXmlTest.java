@@ -81,8 +81,12 @@ class UploadXmlTest {
     String utf7 =
         "<?xml version=\"1.0\" encoding=\"UTF-7\"?>+ADwAIQ-DOCTYPE rsp +AFs-+ADwAIQ-ENTITY x SYSTEM"
             + " +ACI-http://127.0.0.1:1/+ACI-+AD4AXQA+-<rsp stat=\"ok\"><photoid>1</photoid></rsp>";
+    // Refused as text before the root element, not as a DOCTYPE: the parser read characters, so
+    // the encoding declaration never turned the text into markup.
     assertThatThrownBy(() -> parse(utf7))
-        .hasMessageStartingWith("the answer is not well-formed XML");
+        .hasMessageStartingWith("the answer is not well-formed XML")
+        .hasMessageContaining("prolog")
+        .hasMessageNotContaining("DOCTYPE");
   }
 
   @Test
