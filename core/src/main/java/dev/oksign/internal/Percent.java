@@ -201,10 +201,8 @@ public final class Percent {
    * if its two characters are not hex digits.
    */
   private static int escaped(char[] s, int i) {
-    char c1 = s[i + 1];
-    char c2 = s[i + 2];
-    int high = c1 < 128 ? HEX_VALUE[c1] : -1;
-    int low = c2 < 128 ? HEX_VALUE[c2] : -1;
+    int high = hex(s[i + 1]);
+    int low = hex(s[i + 2]);
     return (high | low) < 0 ? -1 : (high << 4) | low;
   }
 
@@ -444,10 +442,8 @@ public final class Percent {
     return i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0;
   }
 
+  /** The value of hex digit {@code c}, or -1. */
   private static int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+    return c < 128 ? HEX_VALUE[c] : -1;
   }
 }
