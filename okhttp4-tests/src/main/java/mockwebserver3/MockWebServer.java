@@ -11,24 +11,19 @@ import okhttp3.HttpUrl;
 public final class MockWebServer implements Closeable {
   private final okhttp3.mockwebserver.MockWebServer delegate =
       new okhttp3.mockwebserver.MockWebServer();
-  private Dispatcher dispatcher;
-  private boolean started;
 
   public MockWebServer() {}
 
   public void start() throws IOException {
     delegate.start();
-    started = true;
   }
 
   public void start(int port) throws IOException {
     delegate.start(port);
-    started = true;
   }
 
   public void start(InetAddress inetAddress, int port) throws IOException {
     delegate.start(inetAddress, port);
-    started = true;
   }
 
   @Override
@@ -62,7 +57,6 @@ public final class MockWebServer implements Closeable {
   }
 
   public void setDispatcher(Dispatcher dispatcher) {
-    this.dispatcher = dispatcher;
     delegate.setDispatcher(
         new okhttp3.mockwebserver.Dispatcher() {
           @Override

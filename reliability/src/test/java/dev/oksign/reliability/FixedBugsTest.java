@@ -217,11 +217,12 @@ class FixedBugsTest {
   }
 
   /**
-   * core, {@code OAuth1Signer.printableAuthorizationHeader} (746fdd9): the header's length is
-   * counted with 3 bytes for the signature pair, which {@code putPair} writes with 5, so a header
-   * whose count lands within 2 bytes of its buffer (just under 512, 1024, 2048, 4096 bytes, or
-   * anything over 4096, such as a long callback) throws ArrayIndexOutOfBoundsException out of
-   * {@code sign()} and out of the interceptor, which must throw only IOExceptions.
+   * core, {@code OAuth1Signer.printableAuthorizationHeader} (746fdd9, since replaced by a
+   * StringBuilder writer): the header's length was counted with 3 bytes for the signature pair,
+   * which {@code putPair} wrote with 5, so a header whose count landed within 2 bytes of its buffer
+   * (just under 512, 1024, 2048, 4096 bytes, or anything over 4096, such as a long callback) threw
+   * ArrayIndexOutOfBoundsException out of {@code sign()} and out of the interceptor, which must
+   * throw only IOExceptions. Kept for every header writer since: the hot path's too.
    */
   @Test
   void authorizationHeadersOfEveryLengthAreWritten() throws Exception {
@@ -229,8 +230,8 @@ class FixedBugsTest {
     for (int length = 1; length <= 5000; length++) {
       SigningOptions options = SigningOptions.builder().callback("a".repeat(length)).build();
       Request tagged = request.newBuilder().tag(SigningOptions.class, options).build();
-      // sign() takes the hot path up to its size bound, report() always the general path, whose
-      // per-thread header array overflowed: both must write the whole header, the same one.
+      // sign() takes the hot path up to its size bound, report() always the general path: both
+      // must write the whole header, the same one.
       assertThat(signer.sign(tagged).header("Authorization"))
           .as("callback of %s", length)
           .isEqualTo(signer.report(tagged).authorization())

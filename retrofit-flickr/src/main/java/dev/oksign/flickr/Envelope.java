@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * The top level of a Flickr JSON answer: {@code {"photos":{...},"stat":"ok"}} or {@code
@@ -77,6 +78,7 @@ final class Envelope {
    */
   static Envelope failureIn(Buffer prefix) {
     try {
+      skipByteOrderMark(prefix);
       JsonReader reader = JsonReader.of(prefix);
       Envelope envelope = scan(reader);
       return envelope.failed() ? envelope : null;
@@ -93,13 +95,21 @@ final class Envelope {
     while (peek.request(1)) {
       byte b = peek.readByte();
       if (b == ' ' || b == '\n' || b == '\r' || b == '\t') continue;
-      if (b == (byte) 0xEF && peek.request(2)) { // UTF-8 byte order mark
-        peek.skip(2);
-        continue;
+      if (b == (byte) 0xEF && peek.request(2)) { // a UTF-8 byte order mark, or nothing JSON
+        return peek.readByte() == (byte) 0xBB
+            && peek.readByte() == (byte) 0xBF
+            && startsWithObject(peek);
       }
       return b == '{';
     }
     return false;
+  }
+
+  private static final ByteString BYTE_ORDER_MARK = ByteString.decodeHex("efbbbf");
+
+  /** Skips a UTF-8 byte order mark at the start of {@code source}, which Moshi does not read. */
+  static void skipByteOrderMark(BufferedSource source) throws IOException {
+    if (source.rangeEquals(0, BYTE_ORDER_MARK)) source.skip(BYTE_ORDER_MARK.size());
   }
 
   /** The first {@code max} characters of {@code source}, on one line; never consumes. */

@@ -94,7 +94,13 @@ final class FlickrCalls implements Interceptor {
       acquire();
       Response response = chain.proceed(request);
       // The start of the body, read once for both the retry decision and the checks.
-      okhttp3.ResponseBody peeked = response.isSuccessful() ? response.peekBody(PEEK_BYTES) : null;
+      okhttp3.ResponseBody peeked;
+      try {
+        peeked = response.isSuccessful() ? response.peekBody(PEEK_BYTES) : null;
+      } catch (IOException | RuntimeException e) {
+        response.close(); // the body failed as it was read
+        throw e;
+      }
       Envelope failure = peeked == null ? null : failureIn(peeked);
       long delay = attempt < maxRetries ? retryDelay(response, failure, attempt) : -1;
       if (delay >= 0) {

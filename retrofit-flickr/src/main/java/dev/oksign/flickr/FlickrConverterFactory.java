@@ -53,7 +53,7 @@ final class FlickrConverterFactory extends Converter.Factory {
      * any other answer, and for one whose member does not read as {@code T}: the caller then reads
      * it the long way, and reports what is wrong with it.
      */
-    private Object oneMember(JsonReader peek) throws IOException {
+    private Object oneMember(JsonReader peek) throws FlickrException {
       Object[] value = new Object[1];
       Envelope envelope;
       try {
@@ -65,7 +65,10 @@ final class FlickrConverterFactory extends Converter.Factory {
                   value[0] = adapter.fromJson(r);
                   return true;
                 });
-      } catch (JsonDataException e) {
+      } catch (IOException | RuntimeException | AssertionError e) {
+        // Whatever went wrong, the long way meets it again and reports it as it always has. (The
+        // first member of an answer with several may not read as T at all; Moshi's record
+        // adapters report a constructor's exception as an AssertionError.)
         return LONG_WAY;
       }
       if (envelope == null) return LONG_WAY;
@@ -81,6 +84,7 @@ final class FlickrConverterFactory extends Converter.Factory {
           throw FlickrException.unexpected(
               method, 200, "the answer is not a JSON object", Envelope.snippet(source, 200), null);
         }
+        Envelope.skipByteOrderMark(source);
         JsonReader reader = JsonReader.of(source);
         try {
           // The usual answer, {"photos":{...},"stat":"ok"}, is read in one pass: its one member

@@ -237,6 +237,48 @@ class ModelsTest {
         .hasMessage("flickr.test.echo failed: 1 no");
   }
 
+  @Test
+  void anyFailureOfTheFirstMemberOfSeveralTakesTheLongWay() throws IOException {
+    // An adapter that cannot read a number at all, and says so with its own exception: the first
+    // member of this answer is a number, but the answer has several and is read whole.
+    JsonAdapter<Object> objectsOnly =
+        new JsonAdapter<Object>() {
+          @Override
+          public Object fromJson(com.squareup.moshi.JsonReader reader) throws IOException {
+            if (reader.peek() == com.squareup.moshi.JsonReader.Token.NUMBER) {
+              throw new IllegalStateException("not an object");
+            }
+            return reader.readJsonValue();
+          }
+
+          @Override
+          public void toJson(com.squareup.moshi.JsonWriter writer, Object value) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    FlickrConverterFactory.EnvelopeConverter<Object> converter =
+        new FlickrConverterFactory.EnvelopeConverter<>(objectsOnly, "flickr.photos.getContext");
+    Object whole =
+        converter.convert(json("{\"count\":5,\"prevphoto\":{\"id\":\"1\"},\"stat\":\"ok\"}"));
+    assertThat(whole).isInstanceOf(Map.class);
+    assertThat(((Map<?, ?>) whole).keySet())
+        .map(Object::toString)
+        .containsExactly("count", "prevphoto", "stat");
+  }
+
+  @Test
+  void answerStartingWithAByteOrderMarkIsRead() throws IOException {
+    assertThat(unwrap(User.class, "\uFEFF" + Fixtures.json("test.login.json")))
+        .isEqualTo(new User("12037949754@N01", "Bees"));
+    assertThatThrownBy(
+            () ->
+                unwrap(
+                    PhotoPage.class,
+                    "\uFEFF{\"stat\":\"fail\",\"code\":\"1\",\"message\":\"User not found\"}"))
+        .isInstanceOf(FlickrException.class)
+        .hasMessage("flickr.test.method failed: 1 User not found");
+  }
+
   private static ResponseBody json(String json) {
     return ResponseBody.create(json, MediaType.get("application/json"));
   }

@@ -214,8 +214,10 @@ final class FakeFlickrDispatcher extends Dispatcher {
 
   // ---- REST ------------------------------------------------------------------------------
 
-  /** One REST call: its parameters and, if signed with an access token, the user. */
-  /** A REST call: its parameters and, if it was signed with an access token, that token's. */
+  /**
+   * One REST call: its parameters and, if it was signed with an access token, the token's user,
+   * permissions and value.
+   */
   private record Call(
       Map<String, String> params, FakeFlickrData.User user, String perms, String token) {
     String param(String name) {
@@ -563,7 +565,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
     user.put("username", call.user().username());
     user.put("fullname", call.user().fullname());
     Map<String, Object> oauth = new LinkedHashMap<>();
-    oauth.put("token", Map.of("_content", token == null ? "" : token));
+    oauth.put("token", Map.of("_content", token));
     oauth.put("perms", Map.of("_content", call.perms()));
     oauth.put("user", user);
     return Map.of("oauth", oauth);

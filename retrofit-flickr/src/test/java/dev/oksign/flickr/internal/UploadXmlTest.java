@@ -82,11 +82,18 @@ class UploadXmlTest {
         "<?xml version=\"1.0\" encoding=\"UTF-7\"?>+ADwAIQ-DOCTYPE rsp +AFs-+ADwAIQ-ENTITY x SYSTEM"
             + " +ACI-http://127.0.0.1:1/+ACI-+AD4AXQA+-<rsp stat=\"ok\"><photoid>1</photoid></rsp>";
     // Refused as text before the root element, not as a DOCTYPE: the parser read characters, so
-    // the encoding declaration never turned the text into markup.
-    assertThatThrownBy(() -> parse(utf7))
-        .hasMessageStartingWith("the answer is not well-formed XML")
-        .hasMessageContaining("prolog")
-        .hasMessageNotContaining("DOCTYPE");
+    // the encoding declaration never turned the text into markup. (The parser's messages follow
+    // the default locale: English here.)
+    java.util.Locale locale = java.util.Locale.getDefault();
+    java.util.Locale.setDefault(java.util.Locale.ENGLISH);
+    try {
+      assertThatThrownBy(() -> parse(utf7))
+          .hasMessageStartingWith("the answer is not well-formed XML")
+          .hasMessageContaining("prolog")
+          .hasMessageNotContaining("DOCTYPE");
+    } finally {
+      java.util.Locale.setDefault(locale);
+    }
   }
 
   @Test
