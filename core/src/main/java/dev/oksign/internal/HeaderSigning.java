@@ -591,17 +591,10 @@ public final class HeaderSigning {
         to = from + n;
         escaped = value.indexOf('%') >= 0;
       } else {
-        to = encodeAscii(value, values, from, false);
-        if (to >= 0) {
-          escaped = to - from != n; // every escape is longer than its character
-        } else {
-          String e = Percent.encode(value); // not ASCII: rare
-          valuesLength = from;
-          ensureValues(e.length() + 1);
-          e.getBytes(0, e.length(), values, from);
-          to = from + e.length();
-          escaped = true;
-        }
+        valuesLength = from;
+        to = putEncoded(value);
+        escaped = to - from != n; // every escape, UTF-8 ones too, is longer than its character
+        ensureValues(1);
       }
       values[to++] = '"';
       valuesLength = to;
