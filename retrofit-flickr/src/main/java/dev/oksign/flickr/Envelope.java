@@ -31,27 +31,18 @@ final class Envelope {
 
   /** Reads the value of a member other than stat, code and message. */
   interface MemberReader {
-    /**
-     * Reads (consumes) the value of member {@code name}, the {@code index}th such member; returns
-     * false to stop the scan there instead, leaving the value unread.
-     */
-    boolean read(String name, int index, JsonReader reader) throws IOException;
+    /** Reads (consumes) the value of member {@code name}, the {@code index}th such member. */
+    void read(String name, int index, JsonReader reader) throws IOException;
   }
 
   /** Scans {@code reader}, positioned before the top-level object; consumes it. */
   static Envelope scan(JsonReader reader) throws IOException {
-    return scan(
-        reader,
-        (name, index, r) -> {
-          r.skipValue();
-          return true;
-        });
+    return scan(reader, (name, index, r) -> r.skipValue());
   }
 
   /**
    * Scans {@code reader}, positioned before the top-level object, handing each member other than
-   * stat, code and message to {@code members}; consumes the object. Returns null if {@code members}
-   * stopped the scan.
+   * stat, code and message to {@code members}; consumes the object.
    */
   static Envelope scan(JsonReader reader, MemberReader members) throws IOException {
     Envelope envelope = new Envelope();
@@ -63,7 +54,7 @@ final class Envelope {
         case Wire.CODE -> envelope.code = Lenient.readInt(reader, FlickrException.NO_CODE);
         case Wire.MESSAGE -> envelope.message = Lenient.readString(reader);
         default -> {
-          if (!members.read(name, envelope.members.size(), reader)) return null;
+          members.read(name, envelope.members.size(), reader);
           envelope.members.add(name);
         }
       }
@@ -75,11 +66,13 @@ final class Envelope {
   /**
    * Scans the start of a body, which may be cut short: returns the envelope if it is a complete
    * {@code stat=fail} answer, else null. Error answers are small, so a prefix holds them whole.
+   * Never consumes {@code prefix}.
    */
-  static Envelope failureIn(Buffer prefix) {
+  static Envelope failureIn(BufferedSource prefix) {
     try {
-      skipByteOrderMark(prefix);
-      JsonReader reader = JsonReader.of(prefix);
+      BufferedSource peek = prefix.peek();
+      skipByteOrderMark(peek);
+      JsonReader reader = JsonReader.of(peek);
       Envelope envelope = scan(reader);
       return envelope.failed() ? envelope : null;
     } catch (EOFException e) {
@@ -92,14 +85,10 @@ final class Envelope {
   /** True if the first byte that is not white space opens a JSON object. */
   static boolean startsWithObject(BufferedSource source) throws IOException {
     BufferedSource peek = source.peek();
+    skipByteOrderMark(peek);
     while (peek.request(1)) {
       byte b = peek.readByte();
       if (b == ' ' || b == '\n' || b == '\r' || b == '\t') continue;
-      if (b == (byte) 0xEF && peek.request(2)) { // a UTF-8 byte order mark, or nothing JSON
-        return peek.readByte() == (byte) 0xBB
-            && peek.readByte() == (byte) 0xBF
-            && startsWithObject(peek);
-      }
       return b == '{';
     }
     return false;

@@ -15,8 +15,6 @@ import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.Buffer;
-import okio.BufferedSource;
 import retrofit2.Invocation;
 
 /**
@@ -101,14 +99,15 @@ final class FlickrCalls implements Interceptor {
         response.close(); // the body failed as it was read
         throw e;
       }
-      Envelope failure = peeked == null ? null : failureIn(peeked);
+      boolean json = peeked != null && Envelope.startsWithObject(peeked.source());
+      Envelope failure = json ? Envelope.failureIn(peeked.source()) : null;
       long delay = attempt < maxRetries ? retryDelay(response, failure, attempt) : -1;
       if (delay >= 0) {
         response.close();
         sleep(delay);
         continue;
       }
-      return checked(response, peeked, failure, method);
+      return checked(response, peeked, json, failure, method);
     }
   }
 
@@ -204,25 +203,16 @@ final class FlickrCalls implements Interceptor {
         null);
   }
 
-  /** The {@code stat=fail} answer {@code peeked} holds whole, or null; {@code peeked} is kept. */
-  private static Envelope failureIn(okhttp3.ResponseBody peeked) throws IOException {
-    BufferedSource source = peeked.source();
-    if (!Envelope.startsWithObject(source)) return null;
-    Buffer prefix = new Buffer();
-    source.peek().readAll(prefix);
-    return Envelope.failureIn(prefix);
-  }
-
   /**
    * Returns {@code response} if it is a readable answer; else closes it and throws. {@code peeked}
-   * is the start of a successful answer's body, and {@code failure} the {@code stat=fail} answer it
-   * holds, if any.
+   * is the start of a successful answer's body, {@code json} whether it opens a JSON object, and
+   * {@code failure} the {@code stat=fail} answer it holds, if any.
    */
   private static Response checked(
-      Response response, okhttp3.ResponseBody peeked, Envelope failure, String method)
+      Response response, okhttp3.ResponseBody peeked, boolean json, Envelope failure, String method)
       throws IOException {
     if (!response.isSuccessful()) throw httpError(method, response);
-    if (!Envelope.startsWithObject(peeked.source())) {
+    if (!json) {
       String snippet = Envelope.snippet(peeked.source(), SNIPPET_CHARS);
       okhttp3.MediaType type = response.body().contentType();
       response.close();

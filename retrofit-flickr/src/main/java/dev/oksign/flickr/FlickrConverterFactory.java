@@ -44,14 +44,18 @@ final class FlickrConverterFactory extends Converter.Factory {
       this.method = method;
     }
 
+    /** What {@link #oneMember} returns for an answer to read whole. */
+    private static final Object WHOLE = new Object();
+
     /** What {@link #oneMember} returns for an answer it leaves to the long way. */
     private static final Object LONG_WAY = new Object();
 
     /**
-     * Reads an answer with exactly one member besides stat, code and message, and returns its value
-     * (which may be null), or throws the {@code stat=fail} answer. Returns {@link #LONG_WAY} for
-     * any other answer, and for one whose member does not read as {@code T}: the caller then reads
-     * it the long way, and reports what is wrong with it.
+     * Scans an answer once, reading its first member besides stat, code and message as {@code T} as
+     * it goes. Returns that value (which may be null) if it is the only one, {@link #WHOLE} if
+     * there are none or several, or throws the {@code stat=fail} answer. Returns {@link #LONG_WAY}
+     * if anything failed: the caller then reads the answer the long way, and reports what is wrong
+     * with it as it always has.
      */
     private Object oneMember(JsonReader peek) throws FlickrException {
       Object[] value = new Object[1];
@@ -61,19 +65,19 @@ final class FlickrConverterFactory extends Converter.Factory {
             Envelope.scan(
                 peek,
                 (name, index, r) -> {
-                  if (index > 0) return false; // several members: the answer is read whole
-                  value[0] = adapter.fromJson(r);
-                  return true;
+                  if (index == 0) {
+                    value[0] = adapter.fromJson(r);
+                  } else {
+                    r.skipValue();
+                  }
                 });
       } catch (IOException | RuntimeException | AssertionError e) {
-        // Whatever went wrong, the long way meets it again and reports it as it always has. (The
-        // first member of an answer with several may not read as T at all; Moshi's record
-        // adapters report a constructor's exception as an AssertionError.)
+        // The first member of an answer with several may not read as T at all; Moshi's record
+        // adapters report a constructor's exception as an AssertionError.
         return LONG_WAY;
       }
-      if (envelope == null) return LONG_WAY;
       if (envelope.failed()) throw FlickrException.fail(method, envelope.code, envelope.message);
-      return envelope.members.size() == 1 ? value[0] : LONG_WAY;
+      return envelope.members.size() == 1 ? value[0] : WHOLE;
     }
 
     @Override
@@ -88,8 +92,10 @@ final class FlickrConverterFactory extends Converter.Factory {
         JsonReader reader = JsonReader.of(source);
         try {
           // The usual answer, {"photos":{...},"stat":"ok"}, is read in one pass: its one member
-          // as it comes. Any other shape is scanned first, then read.
+          // as it comes. One with none or several is then read whole; one that failed is scanned
+          // again, then read, which reports the failure.
           Object single = oneMember(reader.peekJson());
+          if (single == WHOLE) return adapter.fromJson(reader);
           if (single != LONG_WAY) {
             @SuppressWarnings("unchecked") // what the adapter for T read
             T result = (T) single;

@@ -217,7 +217,7 @@ class ModelsTest {
   }
 
   @Test
-  void envelopeShapesTheOnePassLeavesToTheLongWay() throws IOException {
+  void everyEnvelopeShapeReadsAsBefore() throws IOException {
     JsonAdapter<Map<String, Object>> adapter =
         moshi.adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
     FlickrConverterFactory.EnvelopeConverter<Map<String, Object>> converter =

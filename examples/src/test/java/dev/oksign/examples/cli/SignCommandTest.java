@@ -327,27 +327,18 @@ class SignCommandTest {
   @Test
   void showsAStackTraceOnlyWhenVerbose(@TempDir Path dir) {
     Path missing = dir.resolve("missing.pem");
-    Cli cli =
-        Cli.run(
-            with(
-                VECTOR,
-                "--signature-method",
-                "RSA-SHA1",
-                "--private-key",
-                missing.toString(),
-                "--verbose"));
-    assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
-    assertThat(cli.err()).contains("\tat dev.oksign.examples.cli.SignCommand");
-
-    Cli shortOption =
-        Cli.run(
-            with(
-                VECTOR,
-                "--signature-method",
-                "RSA-SHA1",
-                "--private-key",
-                missing.toString(),
-                "-v"));
-    assertThat(shortOption.err()).contains("\tat dev.oksign.examples.cli.SignCommand");
+    for (String verbose : new String[] {"--verbose", "-v"}) {
+      Cli cli =
+          Cli.run(
+              with(
+                  VECTOR,
+                  "--signature-method",
+                  "RSA-SHA1",
+                  "--private-key",
+                  missing.toString(),
+                  verbose));
+      assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
+      assertThat(cli.err()).as(verbose).contains("\tat dev.oksign.examples.cli.SignCommand");
+    }
   }
 }

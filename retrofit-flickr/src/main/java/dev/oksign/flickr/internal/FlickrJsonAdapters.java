@@ -371,7 +371,7 @@ public final class FlickrJsonAdapters {
     while (reader.hasNext()) {
       switch (reader.nextName()) {
         case Wire.ID -> id = Lenient.readString(reader);
-        case Wire.PHOTOID -> photoId = Lenient.readString(reader);
+        case UploadWire.PHOTOID -> photoId = Lenient.readString(reader);
         case Wire.COMPLETE -> complete = Lenient.readInt(reader, 0);
         case Wire.INVALID -> invalid = Lenient.readInt(reader, 0) != 0;
         default -> reader.skipValue();

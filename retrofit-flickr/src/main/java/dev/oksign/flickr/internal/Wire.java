@@ -53,12 +53,6 @@ public final class Wire {
 
   // Photos.
   public static final String ID = "id";
-
-  // flickr.photos.upload.checkTickets: the answer's fields.
-  public static final String TICKET = "ticket";
-  public static final String COMPLETE = "complete";
-  public static final String INVALID = "invalid";
-  public static final String PHOTOID = "photoid";
   public static final String OWNER = "owner";
   public static final String SECRET = "secret";
   public static final String SERVER = "server";
@@ -86,4 +80,9 @@ public final class Wire {
   public static final String NSID = "nsid";
   public static final String FULLNAME = "fullname";
   public static final String TOKEN = "token";
+
+  // flickr.photos.upload.checkTickets: the answer's fields (its photo id: UploadWire.PHOTOID).
+  public static final String TICKET = "ticket";
+  public static final String COMPLETE = "complete";
+  public static final String INVALID = "invalid";
 }
