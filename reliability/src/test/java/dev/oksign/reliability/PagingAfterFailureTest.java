@@ -34,7 +34,7 @@ class PagingAfterFailureTest {
   }
 
   /** Walks photoset 1234 by 500s with page 2 answered 503; returns the failure, checked. */
-  static UncheckedIOException walkWithPageTwoFailing() throws Exception {
+  private static UncheckedIOException walkWithPageTwoFailing() throws Exception {
     try (FakeFlickr fake = FakeFlickr.builder().clientCredentials(Secrets.CLIENT).build()) {
       fake.start();
       Flickr flickr =

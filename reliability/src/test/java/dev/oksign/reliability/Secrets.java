@@ -90,10 +90,6 @@ final class Secrets {
     return List.of(List.of(key, Percent.encode(key)));
   }
 
-  private static List<List<String>> needles() {
-    return needles;
-  }
-
   /**
    * Fails if {@code text} holds a configured secret in any of its forms.
    *
@@ -111,7 +107,7 @@ final class Secrets {
     if (text == null) return;
     texts.incrementAndGet();
     chars.addAndGet(text.length());
-    List<List<String>> needles = needles();
+    List<List<String>> needles = Secrets.needles; // one snapshot for the whole scan
     for (List<String> forms : needles) {
       if (!given.isEmpty() && forms.stream().anyMatch(given::contains)) continue;
       for (String needle : forms) {
