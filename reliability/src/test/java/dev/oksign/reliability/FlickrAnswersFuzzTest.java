@@ -34,7 +34,7 @@ class FlickrAnswersFuzzTest {
   @BeforeAll
   static void start() throws IOException {
     server = new MockWebServer();
-    server.setServerSocketFactory(NoDelaySockets.SERVER);
+    server.setServerSocketFactory(dev.oksign.testing.internal.NoDelayServerSockets.INSTANCE);
     server.setDispatcher(
         new Dispatcher() {
           @Override

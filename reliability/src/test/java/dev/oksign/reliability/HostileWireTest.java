@@ -51,7 +51,7 @@ class HostileWireTest {
 
   static MockWebServer newServer() {
     MockWebServer server = new MockWebServer();
-    server.setServerSocketFactory(NoDelaySockets.SERVER);
+    server.setServerSocketFactory(dev.oksign.testing.internal.NoDelayServerSockets.INSTANCE);
     return server;
   }
 

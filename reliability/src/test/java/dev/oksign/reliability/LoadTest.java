@@ -162,7 +162,7 @@ class LoadTest {
   void signingCostNextToTheSameClientUnsigned() throws Exception {
     int total = total();
     try (MockWebServer server = new MockWebServer()) {
-      server.setServerSocketFactory(NoDelaySockets.SERVER);
+      server.setServerSocketFactory(dev.oksign.testing.internal.NoDelayServerSockets.INSTANCE);
       server.setDispatcher(
           new Dispatcher() {
             @Override

@@ -2,9 +2,7 @@ package dev.oksign.reliability;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
 
 /**
@@ -19,36 +17,6 @@ final class NoDelaySockets extends SocketFactory {
     socket.setTcpNoDelay(true);
     return socket;
   }
-
-  /** Server sockets whose accepted connections set TCP_NODELAY, for MockWebServer. */
-  static final ServerSocketFactory SERVER =
-      new ServerSocketFactory() {
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-          return new ServerSocket() {
-            @Override
-            public Socket accept() throws IOException {
-              return noDelay(super.accept());
-            }
-          };
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress ifAddress)
-            throws IOException {
-          throw new UnsupportedOperationException();
-        }
-      };
 
   @Override
   public Socket createSocket() throws IOException {

@@ -5,10 +5,9 @@ import dev.oksign.NonceStore;
 import dev.oksign.OAuth1Verifier;
 import dev.oksign.SignatureMethod;
 import dev.oksign.Token;
+import dev.oksign.testing.internal.NoDelayServerSockets;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -120,44 +118,8 @@ public final class FakeFlickr implements AutoCloseable {
             .build();
     this.uploads = new FakeFlickrUploads(this);
     server.setDispatcher(new FakeFlickrDispatcher(this));
-    server.setServerSocketFactory(NO_DELAY);
+    server.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
   }
-
-  /**
-   * Server sockets whose connections set TCP_NODELAY. MockWebServer writes an answer's head and
-   * body in two segments; with Nagle's algorithm the second waits for the client's delayed ACK,
-   * about 40 ms on Linux loopback, on every answer.
-   */
-  private static final ServerSocketFactory NO_DELAY =
-      new ServerSocketFactory() {
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-          return new ServerSocket() {
-            @Override
-            public Socket accept() throws IOException {
-              Socket socket = super.accept();
-              socket.setTcpNoDelay(true);
-              return socket;
-            }
-          };
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-          throw new UnsupportedOperationException("unbound server sockets only");
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-          throw new UnsupportedOperationException("unbound server sockets only");
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
-            throws IOException {
-          throw new UnsupportedOperationException("unbound server sockets only");
-        }
-      };
 
   /** Returns a builder: the demo credentials, the default data, the system clock. */
   public static Builder builder() {
