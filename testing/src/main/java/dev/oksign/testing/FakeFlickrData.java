@@ -75,6 +75,10 @@ public final class FakeFlickrData {
   private final long seed;
   private final List<User> users;
   private final List<Photo> photos;
+
+  /** Per photo, in the order of {@link #photos}: the words a text search matches. */
+  private final List<Set<String>> photoWords;
+
   private final Map<String, Photo> photosById;
   private final Map<String, Photoset> photosets;
 
@@ -114,6 +118,9 @@ public final class FakeFlickrData {
               Long.toString(id), owner, secret, server, 66, title, description, tags, uploaded));
     }
     this.photos = Collections.unmodifiableList(list);
+    List<Set<String>> words = new ArrayList<>(list.size());
+    for (Photo photo : list) words.add(photo.words());
+    this.photoWords = words;
     Map<String, Photo> byId = new LinkedHashMap<>();
     for (Photo p : list) byId.put(p.id(), p);
     this.photosById = Collections.unmodifiableMap(byId);
@@ -247,13 +254,11 @@ public final class FakeFlickrData {
     for (int i = photos.size() - 1; i >= 0; i--) {
       Photo photo = photos.get(i);
       if (ownerNsid != null && !photo.owner().equals(ownerNsid)) continue;
-      if (!required.isEmpty() || !excluded.isEmpty()) {
-        Set<String> words = photo.words();
-        if (!words.containsAll(required)) continue;
-        boolean refused = false;
-        for (String word : excluded) refused |= words.contains(word);
-        if (refused) continue;
-      }
+      Set<String> words = photoWords.get(i);
+      if (!words.containsAll(required)) continue;
+      boolean refused = false;
+      for (String word : excluded) refused |= words.contains(word);
+      if (refused) continue;
       if (!tagList.isEmpty()) {
         boolean match = allTags;
         for (String t : tagList) {
@@ -334,6 +339,7 @@ public final class FakeFlickrData {
       tags = List.copyOf(tags);
     }
 
+    /** The words a text search matches: those of the title, the description and the tags. */
     Set<String> words() {
       Set<String> words = new HashSet<>(tokenize(title));
       words.addAll(tokenize(description));
