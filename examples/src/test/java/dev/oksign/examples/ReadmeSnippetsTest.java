@@ -1,6 +1,7 @@
 package dev.oksign.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oksign.OAuth1Interceptor;
 import dev.oksign.OAuth1Signer;
@@ -8,6 +9,7 @@ import dev.oksign.Token;
 import dev.oksign.flickr.Extra;
 import dev.oksign.flickr.Extras;
 import dev.oksign.flickr.Flickr;
+import dev.oksign.flickr.FlickrException;
 import dev.oksign.flickr.FlickrMethod;
 import dev.oksign.flickr.Paging;
 import dev.oksign.flickr.Photo;
@@ -31,12 +33,15 @@ import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Query;
 
-/** The README's snippets, as written there, compiled by the build and run here. */
+/**
+ * The README's snippets, compiled by the build and run here: as written there, but for the fake's
+ * base URLs and photoset id.
+ */
 class ReadmeSnippetsTest {
   @RegisterExtension final FakeFlickrExtension fakeFlickr = new FakeFlickrExtension();
 
   @Test
-  void theFiveLineSnippetSignsFlickrOnTheExistingClientOnly() {
+  void theFiveLineSnippetScopesSigningToFlickrOnACopyOfTheExistingClient() {
     OkHttpClient existingClient = new OkHttpClient();
     String apiKey = "key";
     String apiSecret = "secret";
@@ -101,10 +106,15 @@ class ReadmeSnippetsTest {
     HttpUrl large = seals.items().get(0).url(PhotoSize.LARGE_1024);
     Galleries galleries = flickr.create(Galleries.class);
 
-    assertThat(me).isNotNull();
+    assertThat(me).isEqualTo(new User(FakeFlickrData.DEMO_USER_NSID, FakeFlickrData.DEMO_USERNAME));
     assertThat(seals.total()).isPositive();
     assertThat(large.toString()).endsWith("_b.jpg");
-    assertThat(galleries).isNotNull();
+    // The user's own interface is signed and sent like the built-in ones: the fake knows the
+    // request, and refuses only the method it does not serve, as Flickr answers an unknown one.
+    assertThatThrownBy(() -> galleries.getPhotos("72157700000000001", 1, 10).execute())
+        .isInstanceOf(FlickrException.class)
+        .hasMessageContaining("flickr.galleries.getPhotos")
+        .hasMessageContaining("112");
 
     // README, "Paging".
     List<Photo> seen = new ArrayList<>();
@@ -115,12 +125,12 @@ class ReadmeSnippetsTest {
                         .photosets()
                         .getPhotos(
                             FakeFlickrData.PHOTOSET_1234_ID, Extras.of(Extra.URL_M), page, perPage))
-            .limit(600)
+            .limit(2_000)
             .listener((page, pages, total) -> System.err.printf("page %d of %d%n", page, pages))
             .build();
     try (Stream<Photo> photos = set.stream()) {
       photos.forEach(seen::add);
     }
-    assertThat(seen).hasSize(600);
+    assertThat(seen).hasSize(1234); // the whole photoset, under the limit
   }
 }
