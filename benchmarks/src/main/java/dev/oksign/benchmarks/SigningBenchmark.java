@@ -124,13 +124,17 @@ public class SigningBenchmark {
    * oksign or floor that gets it wrong stops the run.
    */
   private void checkSignatures() throws GeneralSecurityException {
-    String expected;
     try {
+      Map<String, String> peers = new LinkedHashMap<>();
+      peers.put("signpost", signatureOf(signpost()));
+      peers.put("scribejava", signatureOf(scribejava()));
+      peers.put("google", signatureOf(google()));
+      String expected;
       if (w == Workload.REQUEST_TOKEN) {
         expected = Workload.REQUEST_TOKEN_SIGNATURE;
       } else {
-        expected = signatureOf(scribejava());
-        if (!expected.equals(signatureOf(signpost()))) {
+        expected = peers.get("scribejava");
+        if (!expected.equals(peers.get("signpost"))) {
           throw new IllegalStateException(
               "ScribeJava and Signpost disagree on " + workload + ": no reference signature");
         }
@@ -141,10 +145,6 @@ public class SigningBenchmark {
         throw new IllegalStateException(
             "oksign gives " + ours + " and the floor " + floor + ", not " + expected);
       }
-      Map<String, String> peers = new LinkedHashMap<>();
-      peers.put("signpost", signatureOf(signpost()));
-      peers.put("scribejava", signatureOf(scribejava()));
-      peers.put("google", signatureOf(google()));
       for (Map.Entry<String, String> peer : peers.entrySet()) {
         if (!peer.getValue().equals(expected)) {
           System.err.println(
