@@ -90,10 +90,10 @@ public final class HmacSignatureMethod implements SignatureMethod {
     int n = digest.length;
     for (; i + 3 <= n; i += 3) {
       int bits = (digest[i] & 0xFF) << 16 | (digest[i + 1] & 0xFF) << 8 | (digest[i + 2] & 0xFF);
-      pos = putEncoded(out, pos, BASE64[bits >>> 18]);
-      pos = putEncoded(out, pos, BASE64[(bits >>> 12) & 0x3F]);
-      pos = putEncoded(out, pos, BASE64[(bits >>> 6) & 0x3F]);
-      pos = putEncoded(out, pos, BASE64[bits & 0x3F]);
+      pos = putSextet(out, pos, bits >>> 18);
+      pos = putSextet(out, pos, (bits >>> 12) & 0x3F);
+      pos = putSextet(out, pos, (bits >>> 6) & 0x3F);
+      pos = putSextet(out, pos, bits & 0x3F);
     }
     if (i < n) {
       int bits = (digest[i] & 0xFF) << 16 | (i + 1 < n ? (digest[i + 1] & 0xFF) << 8 : 0);
@@ -103,6 +103,15 @@ public final class HmacSignatureMethod implements SignatureMethod {
       pos = putEncoded(out, pos, (byte) '=');
     }
     return pos;
+  }
+
+  /** Writes the Base64 digit of {@code sextet}: {@code +} and {@code /}, the last two, escaped. */
+  private static int putSextet(byte[] out, int pos, int sextet) {
+    if (sextet < 62) {
+      out[pos] = BASE64[sextet];
+      return pos + 1;
+    }
+    return putEncoded(out, pos, BASE64[sextet]);
   }
 
   private static int putEncoded(byte[] out, int pos, byte b) {
