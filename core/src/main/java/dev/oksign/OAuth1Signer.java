@@ -54,6 +54,8 @@ import okio.Buffer;
  * signer.
  */
 public final class OAuth1Signer {
+  private static final String[] NO_PAIRS = new String[0];
+
   final ClientCredentials clientCredentials;
   final Token token;
   final SignatureMethod signatureMethod;
@@ -253,9 +255,7 @@ public final class OAuth1Signer {
                   ? null
                   : token == this.token ? encodedToken : Percent.encode(token.value()),
               token == null ? "" : token.secret(),
-              options == null
-                  ? Collections.<String, String>emptyMap()
-                  : options.protocolParameters(),
+              options == null ? NO_PAIRS : options.protocolPairs(),
               options == null
                   ? Collections.<Map.Entry<String, String>>emptyList()
                   : options.signedParameters(),

@@ -3,6 +3,7 @@ package dev.oksign;
 import dev.oksign.internal.OAuth;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,17 @@ import java.util.stream.Collectors;
  * for {@code SigningOptions.builder().token(token).build()}.
  */
 public final class SigningOptions {
+  private static final String[] NO_PAIRS = new String[0];
+
   private final Token token;
   private final boolean withoutToken;
+
+  /**
+   * The protocol parameters as names and values in turn, in the order first given: what the signer
+   * reads, with no map to walk.
+   */
+  private final String[] protocolPairs;
+
   private final Map<String, String> protocolParameters;
   private final List<Map.Entry<String, String>> signedParameters;
 
@@ -34,14 +44,21 @@ public final class SigningOptions {
     this.token = builder.token;
     this.withoutToken = builder.withoutToken;
     // Options are often made per request (a callback, a verifier): the usual sizes copy cheaply.
-    Map<String, String> protocol = builder.protocolParameters;
-    if (protocol == null || protocol.isEmpty()) {
+    int pairs = builder.protocolSize;
+    if (pairs == 0) {
+      this.protocolPairs = NO_PAIRS;
       this.protocolParameters = Collections.emptyMap();
-    } else if (protocol.size() == 1) {
-      Map.Entry<String, String> only = protocol.entrySet().iterator().next();
-      this.protocolParameters = Collections.singletonMap(only.getKey(), only.getValue());
     } else {
-      this.protocolParameters = Collections.unmodifiableMap(new LinkedHashMap<>(protocol));
+      this.protocolPairs = Arrays.copyOf(builder.protocol, 2 * pairs);
+      if (pairs == 1) {
+        this.protocolParameters = Collections.singletonMap(protocolPairs[0], protocolPairs[1]);
+      } else {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < protocolPairs.length; i += 2) {
+          map.put(protocolPairs[i], protocolPairs[i + 1]);
+        }
+        this.protocolParameters = Collections.unmodifiableMap(map);
+      }
     }
     this.signedParameters =
         builder.signedParameters == null || builder.signedParameters.isEmpty()
@@ -79,6 +96,11 @@ public final class SigningOptions {
     return protocolParameters;
   }
 
+  /** {@link #protocolParameters()} as names and values in turn; not to be changed. */
+  String[] protocolPairs() {
+    return protocolPairs;
+  }
+
   /**
    * Parameters that are signed (they enter the base string) but not placed by the signer, because
    * the request carries them elsewhere: the text fields of a {@code multipart/form-data} body, as
@@ -104,8 +126,10 @@ public final class SigningOptions {
   public static final class Builder {
     private Token token;
     private boolean withoutToken;
-    // Made on first use: options are often made per request, with one parameter or none.
-    private Map<String, String> protocolParameters;
+    // Names and values in turn, made on first use: options are often made per request, with one
+    // protocol parameter or none.
+    private String[] protocol;
+    private int protocolSize;
     private List<Map.Entry<String, String>> signedParameters;
 
     Builder() {}
@@ -113,8 +137,9 @@ public final class SigningOptions {
     Builder(SigningOptions options) {
       this.token = options.token;
       this.withoutToken = options.withoutToken;
-      if (!options.protocolParameters.isEmpty()) {
-        this.protocolParameters = new LinkedHashMap<>(options.protocolParameters);
+      if (options.protocolPairs.length > 0) {
+        this.protocol = options.protocolPairs.clone();
+        this.protocolSize = protocol.length / 2;
       }
       if (!options.signedParameters.isEmpty()) {
         this.signedParameters = new ArrayList<>(options.signedParameters);
@@ -170,8 +195,20 @@ public final class SigningOptions {
             throw new IllegalArgumentException(name + " is set by the signer and cannot be given");
         default -> {}
       }
-      if (protocolParameters == null) protocolParameters = new LinkedHashMap<>();
-      protocolParameters.put(name, value);
+      for (int i = 0; i < protocolSize; i++) {
+        if (protocol[2 * i].equals(name)) { // given again: the new value, in the first place
+          protocol[2 * i + 1] = value;
+          return this;
+        }
+      }
+      if (protocol == null) {
+        protocol = new String[2];
+      } else if (protocol.length == 2 * protocolSize) {
+        protocol = Arrays.copyOf(protocol, 4 * protocolSize);
+      }
+      protocol[2 * protocolSize] = name;
+      protocol[2 * protocolSize + 1] = value;
+      protocolSize++;
       return this;
     }
 

@@ -21,8 +21,9 @@ import okhttp3.RequestBody;
  *       almost always decide;
  *   <li>the protocol parameters are one block of the sorted parameters (all their names start with
  *       {@code oauth_}, which no request parameter's may), written from bytes encoded when the
- *       signer was built, but for the nonce, the timestamp and the options' own; the options' are
- *       put in name order among the others through an index;
+ *       signer was built, but for the values of the nonce, the timestamp and the options' own
+ *       (whose names are too, if they are {@code oauth_callback} or {@code oauth_verifier}); the
+ *       options' are put in name order among the others through an index;
  *   <li>the encoded base string URI of the last URL is kept per thread: a client calls few
  *       endpoints;
  *   <li>the base string is written into a reused array by bulk copies and hashed in place, and the
@@ -57,6 +58,11 @@ public final class HeaderSigning {
 
   private static final Piece TIMESTAMP_PIECE = new Piece(OAuth.TIMESTAMP, "");
   private static final Piece TOKEN_PIECE = new Piece(OAuth.TOKEN, "");
+
+  /** The names of the options' usual protocol parameters: the token flow's. */
+  private static final Piece CALLBACK_PIECE = new Piece(OAuth.CALLBACK, "");
+
+  private static final Piece VERIFIER_PIECE = new Piece(OAuth.VERIFIER, "");
 
   /** {@code oauth_} as the first six bytes of a name's {@link Scratch#key}. */
   private static final long OAUTH_PREFIX_KEY = 0x6f617574685fL;
@@ -114,7 +120,7 @@ public final class HeaderSigning {
    * @param queryStart the index of the {@code ?} in {@code urlString}, or -1
    * @param encodedToken the token percent-encoded, or null for none; for the signer's own token,
    *     the very string given to the constructor
-   * @param protocolParameters the options' own protocol parameters, decoded
+   * @param protocolPairs the options' own protocol parameters, decoded: names and values in turn
    * @param signedParameters parameters signed but not placed, decoded
    */
   public Request sign(
@@ -123,7 +129,7 @@ public final class HeaderSigning {
       int queryStart,
       String encodedToken,
       String tokenSecret,
-      Map<String, String> protocolParameters,
+      String[] protocolPairs,
       List<Map.Entry<String, String>> signedParameters,
       long timestamp,
       String nonce) {
@@ -141,11 +147,7 @@ public final class HeaderSigning {
     int pathEnd = queryStart >= 0 ? queryStart : end;
     int characters = end + nonce.length(); // the URL up to its fragment, and the nonce
     if (encodedToken != null) characters += encodedToken.length();
-    if (!protocolParameters.isEmpty()) {
-      for (Map.Entry<String, String> e : protocolParameters.entrySet()) {
-        characters += e.getKey().length() + e.getValue().length();
-      }
-    }
+    for (String nameOrValue : protocolPairs) characters += nameOrValue.length();
     for (int i = 0, n = signedParameters.size(); i < n; i++) {
       Map.Entry<String, String> e = signedParameters.get(i);
       characters += e.getKey().length() + e.getValue().length();
@@ -191,10 +193,8 @@ public final class HeaderSigning {
       s.addProtocol(TOKEN_PIECE, encodedToken, true);
     }
     if (includeVersion) s.addProtocol(VERSION_PIECE);
-    if (!protocolParameters.isEmpty()) {
-      for (Map.Entry<String, String> e : protocolParameters.entrySet()) {
-        s.addProtocolExtra(e.getKey(), e.getValue());
-      }
+    for (int i = 0; i < protocolPairs.length; i += 2) {
+      s.addProtocolExtra(protocolPairs[i], protocolPairs[i + 1]);
     }
 
     // The base string (§3.4.1.1), then its HMAC.
@@ -520,32 +520,46 @@ public final class HeaderSigning {
      * written into {@link #values}.
      */
     void addProtocolExtra(String name, String value) {
-      int headerFrom = valuesLength;
-      int headerNameTo = putEncoded(name);
-      ensureValues(2);
-      values[valuesLength++] = '=';
-      values[valuesLength++] = '"';
-      int valueFrom = valuesLength;
-      int valueTo = putEncoded(value);
-      ensureValues(1 + 3 * (valuesLength - headerFrom) + 3);
-      values[valuesLength++] = '"';
-      int headerTo = valuesLength;
-      byte[] v = values; // final now: every piece of this parameter is in it
-      int baseFrom = valuesLength;
-      int nameTo = reencode(v, headerFrom, headerNameTo, v, baseFrom);
-      int baseTo = reencode(v, valueFrom, valueTo, v, putEquals(v, nameTo));
-      valuesLength = baseTo;
-      boolean afterSignature =
-          compareBytes(v, baseFrom, nameTo, SIGNATURE, 0, SIGNATURE.length) > 0;
-      addProtocol(v, baseFrom, baseTo, nameTo, v, headerFrom, headerTo, afterSignature);
+      // The names of the token flow's parameters are encoded ahead, as the signer's own are.
+      Piece known =
+          name.equals(OAuth.CALLBACK)
+              ? CALLBACK_PIECE
+              : name.equals(OAuth.VERIFIER) ? VERIFIER_PIECE : null;
+      if (known != null) {
+        addProtocol(known, value, false);
+      } else {
+        int headerFrom = valuesLength;
+        int headerNameTo = putEncoded(name);
+        ensureValues(2);
+        values[valuesLength++] = '=';
+        values[valuesLength++] = '"';
+        int valueFrom = valuesLength;
+        int valueTo = putEncoded(value);
+        ensureValues(1 + 3 * (valuesLength - headerFrom) + 3);
+        values[valuesLength++] = '"';
+        int headerTo = valuesLength;
+        byte[] v = values; // final now: every piece of this parameter is in it
+        int baseFrom = valuesLength;
+        int nameTo = reencode(v, headerFrom, headerNameTo, v, baseFrom);
+        int baseTo = reencode(v, valueFrom, valueTo, v, putEquals(v, nameTo));
+        valuesLength = baseTo;
+        boolean afterSignature =
+            compareBytes(v, baseFrom, nameTo, SIGNATURE, 0, SIGNATURE.length) > 0;
+        addProtocol(v, baseFrom, baseTo, nameTo, v, headerFrom, headerTo, afterSignature);
+      }
       int[] order = protocolOrder;
       int j = protocolSize - 1;
       int added = order[j];
+      byte[] addedBase = protocolBase[added];
+      int addedFrom = protocolBaseFrom[added];
+      int addedNameTo = protocolNameTo[added];
       for (; j > 0; j--) {
         int before = order[j - 1];
         byte[] b = protocolBase[before];
         int from = protocolBaseFrom[before];
-        if (compareBytes(b, from, protocolNameTo[before], v, baseFrom, nameTo) <= 0) break;
+        if (compareBytes(b, from, protocolNameTo[before], addedBase, addedFrom, addedNameTo) <= 0) {
+          break;
+        }
         order[j] = before;
       }
       order[j] = added;

@@ -3,7 +3,6 @@ package dev.oksign.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collections;
-import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -30,7 +29,7 @@ class HeaderSigningTest {
           false,
           "OAuth ");
 
-  private Request sign(Request request, Map<String, String> protocolParameters) {
+  private Request sign(Request request, String... protocolPairs) {
     String url = request.url().toString();
     return flickr.sign(
         request,
@@ -38,21 +37,17 @@ class HeaderSigningTest {
         url.indexOf('?'),
         null,
         "",
-        protocolParameters,
+        protocolPairs,
         Collections.emptyList(),
         TIMESTAMP,
         NONCE);
-  }
-
-  private Request sign(Request request) {
-    return sign(request, Map.of());
   }
 
   @Test
   void signsTheMissionVectorItself() {
     Request request =
         new Request.Builder().url("http://www.flickr.com/services/oauth/request_token").build();
-    Request signed = sign(request, Map.of("oauth_callback", "http://www.wackylabs.net/oauth/test"));
+    Request signed = sign(request, "oauth_callback", "http://www.wackylabs.net/oauth/test");
     assertThat(signed).isNotNull();
     assertThat(signed.header("Authorization"))
         .isEqualTo(
