@@ -175,8 +175,8 @@ public class SigningBenchmark {
 
   /**
    * oksign: {@code signer.sign(request)}. The callback's {@link SigningOptions} are made anew for
-   * each call, as a token flow makes them: options keep their encoded parameters once made, so the
-   * workload's own would be encoded once for the whole run, which the peers cannot do.
+   * each call, and a copy of the request tagged with them, as a token flow does: that is the
+   * caller's share of passing a callback, as adding it to their request is each peer's.
    */
   @Benchmark
   public Request oksign() throws IOException {
