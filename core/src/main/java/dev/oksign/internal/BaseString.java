@@ -155,16 +155,16 @@ public final class BaseString {
       out[pos++] = (byte) (c >= 'a' && c <= 'z' ? c - 32 : c);
     }
     out[pos++] = '&';
-    pos = Percent.encodeAscii(scheme, false, out, pos);
+    pos = Percent.encodeKnownAscii(scheme, false, out, pos);
     pos = ascii("%3A%2F%2F", out, pos);
     if (ipv6) pos = ascii("%5B", out, pos);
-    pos = Percent.encodeAscii(host, true, out, pos);
+    pos = Percent.encodeKnownAscii(host, true, out, pos);
     if (ipv6) pos = ascii("%5D", out, pos);
     if (portString != null) {
       pos = ascii("%3A", out, pos);
       pos = ascii(portString, out, pos);
     }
-    pos = Percent.encodeAscii(path, false, out, pos);
+    pos = Percent.encodeKnownAscii(path, false, out, pos);
     out[pos++] = '&';
     pos = params.writeNormalizedReencoded(out, pos);
     if (pos != length) throw new AssertionError("base string length " + pos + " != " + length);

@@ -320,7 +320,7 @@ public final class Percent {
    * at {@code pos}, lower-casing {@code A-Z} first if {@code lowerCase}. The caller has sized
    * {@code out}. Returns the position after the last byte written.
    */
-  public static int encodeAscii(String s, boolean lowerCase, byte[] out, int pos) {
+  public static int encodeKnownAscii(String s, boolean lowerCase, byte[] out, int pos) {
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
       if (lowerCase && c >= 'A' && c <= 'Z') c += 32;
