@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
@@ -34,15 +36,45 @@ class SigningOptionsTest {
   @Test
   void newBuilderCopiesAndLeavesTheOriginalAlone() {
     SigningOptions one = SigningOptions.builder().callback("oob").build();
+    SigningOptions replaced = one.newBuilder().callback("https://e.com/cb").build(); // no growth
     SigningOptions two = one.newBuilder().verifier("v").callback("https://e.com/cb").build();
 
     assertThat(one.protocolParameters()).containsExactly(Map.entry("oauth_callback", "oob"));
     assertThat(one.protocolPairs()).containsExactly("oauth_callback", "oob");
+    assertThat(replaced.protocolPairs()).containsExactly("oauth_callback", "https://e.com/cb");
     assertThat(two.protocolParameters())
         .containsExactly(
             Map.entry("oauth_callback", "https://e.com/cb"), Map.entry("oauth_verifier", "v"));
     assertThat(two.protocolPairs())
         .containsExactly("oauth_callback", "https://e.com/cb", "oauth_verifier", "v");
+  }
+
+  @Test
+  void manyProtocolParametersAreAllKeptInOrder() {
+    SigningOptions.Builder builder = SigningOptions.builder();
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < 9; i++) { // the builder's array grows from 2 to 4, 8 and 16 slots
+      builder.protocolParameter("oauth_p" + i, "v" + i);
+      pairs.add("oauth_p" + i);
+      pairs.add("v" + i);
+    }
+    SigningOptions options = builder.protocolParameter("oauth_p4", "again").build();
+    pairs.set(9, "again");
+
+    assertThat(options.protocolPairs()).containsExactlyElementsOf(pairs);
+    assertThat(options.protocolParameters()).hasSize(9).containsEntry("oauth_p4", "again");
+    assertThat(options.protocolParameters().keySet())
+        .containsExactly(
+            "oauth_p0",
+            "oauth_p1",
+            "oauth_p2",
+            "oauth_p3",
+            "oauth_p4",
+            "oauth_p5",
+            "oauth_p6",
+            "oauth_p7",
+            "oauth_p8");
+    assertThat(options.newBuilder().build().protocolPairs()).containsExactlyElementsOf(pairs);
   }
 
   @Test
@@ -58,13 +90,16 @@ class SigningOptionsTest {
 
   @Test
   void theMapsCannotBeChanged() {
-    SigningOptions options = SigningOptions.builder().callback("oob").verifier("v").build();
-
-    assertThatThrownBy(() -> options.protocolParameters().put("oauth_x", "y"))
-        .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(
-            () -> SigningOptions.builder().build().signedParameters().add(Map.entry("a", "b")))
-        .isInstanceOf(UnsupportedOperationException.class);
+    for (SigningOptions options :
+        List.of(
+            SigningOptions.builder().callback("oob").signedParameter("a", "b").build(),
+            SigningOptions.builder().callback("oob").verifier("v").build(),
+            SigningOptions.builder().build())) {
+      assertThatThrownBy(() -> options.protocolParameters().put("oauth_x", "y"))
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> options.signedParameters().add(Map.entry("a", "b")))
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
   }
 
   @Test

@@ -20,10 +20,11 @@ import okhttp3.RequestBody;
  *   <li>request parameters are sorted by index, on the first eight bytes of their names, which
  *       almost always decide;
  *   <li>the protocol parameters are one block of the sorted parameters (all their names start with
- *       {@code oauth_}, which no request parameter's may), written from bytes encoded when the
- *       signer was built, but for the values of the nonce, the timestamp and the options' own
- *       (whose names are too, if they are {@code oauth_callback} or {@code oauth_verifier}); the
- *       options' are put in name order among the others through an index;
+ *       {@code oauth_}, which no request parameter's may), written from bytes encoded ahead: the
+ *       signer's own when it was built, the names of the nonce, the timestamp, a per-request token,
+ *       {@code oauth_callback} and {@code oauth_verifier} once for all. Only their values and the
+ *       options' other names are encoded per request; the options' parameters are put in name order
+ *       among the others through an index;
  *   <li>the encoded base string URI of the last URL is kept per thread: a client calls few
  *       endpoints;
  *   <li>the base string is written into a reused array by bulk copies and hashed in place, and the
@@ -121,6 +122,7 @@ public final class HeaderSigning {
    * @param encodedToken the token percent-encoded, or null for none; for the signer's own token,
    *     the very string given to the constructor
    * @param protocolPairs the options' own protocol parameters, decoded: names and values in turn
+   *     (an even length), read and never changed
    * @param signedParameters parameters signed but not placed, decoded
    */
   public Request sign(
@@ -272,7 +274,10 @@ public final class HeaderSigning {
 
     int protocolSize;
 
-    /** The pieces made for this request: the nonce's, the timestamp's. */
+    /**
+     * The pieces made for this request: the nonce's, the timestamp's, a per-request token's and the
+     * options' protocol parameters'.
+     */
     byte[] values = new byte[256];
 
     int valuesLength;
