@@ -21,10 +21,10 @@ import okhttp3.RequestBody;
  *       almost always decide;
  *   <li>the protocol parameters are one block of the sorted parameters (all their names start with
  *       {@code oauth_}, which no request parameter's may), written from bytes encoded ahead: the
- *       signer's own when it was built, the names of the nonce, the timestamp, a per-request token,
- *       {@code oauth_callback} and {@code oauth_verifier} once for all. Only their values and the
- *       options' other names are encoded per request; the options' parameters are put in name order
- *       among the others through an index;
+ *       signer's own when it was built, the names of the nonce, the timestamp and a per-request
+ *       token once for all, the options' names once per thread. Only the values that change are
+ *       encoded per request; the options' parameters are put in name order among the others through
+ *       an index;
  *   <li>the encoded base string URI of the last URL is kept per thread: a client calls few
  *       endpoints;
  *   <li>the base string is written into a reused array by bulk copies and hashed in place, and the
@@ -59,11 +59,6 @@ public final class HeaderSigning {
 
   private static final Piece TIMESTAMP_PIECE = new Piece(OAuth.TIMESTAMP, "");
   private static final Piece TOKEN_PIECE = new Piece(OAuth.TOKEN, "");
-
-  /** The names of the options' usual protocol parameters: the token flow's. */
-  private static final Piece CALLBACK_PIECE = new Piece(OAuth.CALLBACK, "");
-
-  private static final Piece VERIFIER_PIECE = new Piece(OAuth.VERIFIER, "");
 
   /** {@code oauth_} as the first six bytes of a name's {@link Scratch#key}. */
   private static final long OAUTH_PREFIX_KEY = 0x6f617574685fL;
@@ -521,37 +516,11 @@ public final class HeaderSigning {
 
     /**
      * Adds a protocol parameter given decoded, an option's, and puts its index in its place by name
-     * in {@link #protocolOrder} (names are unique: names alone order them). Both its pieces are
-     * written into {@link #values}.
+     * in {@link #protocolOrder} (names are unique: names alone order them). Its name's pieces are
+     * made once per thread, by {@link #namePiece}; its value is written into {@link #values}.
      */
     void addProtocolExtra(String name, String value) {
-      // The names of the token flow's parameters are encoded ahead, as the signer's own are.
-      Piece known =
-          name.equals(OAuth.CALLBACK)
-              ? CALLBACK_PIECE
-              : name.equals(OAuth.VERIFIER) ? VERIFIER_PIECE : null;
-      if (known != null) {
-        addProtocol(known, value, false);
-      } else {
-        int headerFrom = valuesLength;
-        int headerNameTo = putEncoded(name);
-        ensureValues(2);
-        values[valuesLength++] = '=';
-        values[valuesLength++] = '"';
-        int valueFrom = valuesLength;
-        int valueTo = putEncoded(value);
-        ensureValues(1 + 3 * (valuesLength - headerFrom) + 3);
-        values[valuesLength++] = '"';
-        int headerTo = valuesLength;
-        byte[] v = values; // final now: every piece of this parameter is in it
-        int baseFrom = valuesLength;
-        int nameTo = reencode(v, headerFrom, headerNameTo, v, baseFrom);
-        int baseTo = reencode(v, valueFrom, valueTo, v, putEquals(v, nameTo));
-        valuesLength = baseTo;
-        boolean afterSignature =
-            compareBytes(v, baseFrom, nameTo, SIGNATURE, 0, SIGNATURE.length) > 0;
-        addProtocol(v, baseFrom, baseTo, nameTo, v, headerFrom, headerTo, afterSignature);
-      }
+      addProtocol(namePiece(name), value, false);
       int[] order = protocolOrder;
       int j = protocolSize - 1;
       int added = order[j];
@@ -568,6 +537,36 @@ public final class HeaderSigning {
         order[j] = before;
       }
       order[j] = added;
+    }
+
+    /** How many name pieces a thread keeps: a client's options use a handful of names. */
+    private static final int NAME_PIECES = 8;
+
+    /** The pieces made for the options' protocol parameter names, for {@link #namePiece}. */
+    private final Piece[] namePieces = new Piece[NAME_PIECES];
+
+    private final String[] pieceNames = new String[NAME_PIECES];
+
+    /** How many are kept, and the slot the next new one takes. */
+    private int namePieceCount;
+
+    private int nextNamePiece;
+
+    /**
+     * A piece for the protocol parameter {@code name}, made once and kept, as the signer's own
+     * names are; past {@link #NAME_PIECES} names, the oldest kept one is replaced.
+     */
+    Piece namePiece(String name) {
+      for (int i = 0; i < namePieceCount; i++) {
+        if (pieceNames[i].equals(name)) return namePieces[i];
+      }
+      Piece piece = new Piece(Percent.encode(name), "");
+      int slot = nextNamePiece;
+      nextNamePiece = (slot + 1) % NAME_PIECES;
+      if (namePieceCount < NAME_PIECES) namePieceCount++;
+      pieceNames[slot] = name;
+      namePieces[slot] = piece;
+      return piece;
     }
 
     /** Appends {@code s} percent-encoded (once) to {@link #values}; returns where it ends. */
