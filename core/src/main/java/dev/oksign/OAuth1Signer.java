@@ -54,8 +54,6 @@ import okio.Buffer;
  * signer.
  */
 public final class OAuth1Signer {
-  private static final String[] NO_PAIRS = new String[0];
-
   final ClientCredentials clientCredentials;
   final Token token;
   final SignatureMethod signatureMethod;
@@ -255,7 +253,7 @@ public final class OAuth1Signer {
                   ? null
                   : token == this.token ? encodedToken : Percent.encode(token.value()),
               token == null ? "" : token.secret(),
-              options == null ? NO_PAIRS : options.protocolPairs(),
+              options == null ? SigningOptions.NO_PAIRS : options.protocolPairs(),
               options == null
                   ? Collections.<Map.Entry<String, String>>emptyList()
                   : options.signedParameters(),
@@ -325,8 +323,7 @@ public final class OAuth1Signer {
     ParameterList protocol = new ParameterList(8);
     String bodyHashValue = null;
     if (bodyHash && !form) bodyHashValue = bodyHash(body, url);
-    Map<String, String> extras =
-        options == null ? Collections.<String, String>emptyMap() : options.protocolParameters();
+    String[] extras = options == null ? SigningOptions.NO_PAIRS : options.protocolPairs();
     String timestamp = Long.toString(time);
 
     if (bodyHashValue != null) protocol.add(OAuth.BODY_HASH, bodyHashValue);
@@ -343,13 +340,9 @@ public final class OAuth1Signer {
           OAuth.TOKEN, token == this.token ? encodedToken : Percent.encode(token.value()));
     }
     if (includeVersion) protocol.addEncodedAscii(OAuth.VERSION, OAuth.VERSION_1_0);
-    if (!extras.isEmpty()) {
-      for (Map.Entry<String, String> e : extras.entrySet()) {
-        protocol.add(e.getKey(), e.getValue());
-      }
-    }
+    for (int i = 0; i < extras.length; i += 2) protocol.add(extras[i], extras[i + 1]);
     // Added in name order; only extras can be out of place.
-    if (!extras.isEmpty()) protocol.sort();
+    if (extras.length > 0) protocol.sort();
     // Both sorted: the request's few parameters, then the protocol ones merged in.
     params.sort();
     params.mergeSorted(protocol);

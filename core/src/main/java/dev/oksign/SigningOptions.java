@@ -26,40 +26,27 @@ import java.util.stream.Collectors;
  * for {@code SigningOptions.builder().token(token).build()}.
  */
 public final class SigningOptions {
-  private static final String[] NO_PAIRS = new String[0];
+  static final String[] NO_PAIRS = new String[0];
 
   private final Token token;
   private final boolean withoutToken;
 
   /**
    * The protocol parameters as names and values in turn, in the order first given: what the signer
-   * reads, with no map to walk.
+   * reads, with no map to walk. {@link #protocolParameters()} is made from it when asked for.
    */
   private final String[] protocolPairs;
 
-  private final Map<String, String> protocolParameters;
   private final List<Map.Entry<String, String>> signedParameters;
 
   private SigningOptions(Builder builder) {
     this.token = builder.token;
     this.withoutToken = builder.withoutToken;
-    // Options are often made per request (a callback, a verifier): the usual sizes copy cheaply.
-    int pairs = builder.protocolSize;
-    if (pairs == 0) {
-      this.protocolPairs = NO_PAIRS;
-      this.protocolParameters = Collections.emptyMap();
-    } else {
-      this.protocolPairs = Arrays.copyOf(builder.protocol, 2 * pairs);
-      if (pairs == 1) {
-        this.protocolParameters = Collections.singletonMap(protocolPairs[0], protocolPairs[1]);
-      } else {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < protocolPairs.length; i += 2) {
-          map.put(protocolPairs[i], protocolPairs[i + 1]);
-        }
-        this.protocolParameters = Collections.unmodifiableMap(map);
-      }
-    }
+    // Options are often made per request (a callback, a verifier): one small array.
+    this.protocolPairs =
+        builder.protocolSize == 0
+            ? NO_PAIRS
+            : Arrays.copyOf(builder.protocol, 2 * builder.protocolSize);
     this.signedParameters =
         builder.signedParameters == null || builder.signedParameters.isEmpty()
             ? Collections.emptyList()
@@ -91,9 +78,18 @@ public final class SigningOptions {
     return withoutToken;
   }
 
-  /** Extra {@code oauth_*} protocol parameters, placed and signed with the others. */
+  /**
+   * Extra {@code oauth_*} protocol parameters, placed and signed with the others, in the order they
+   * were first given. The map cannot be changed.
+   */
   public Map<String, String> protocolParameters() {
-    return protocolParameters;
+    if (protocolPairs.length == 0) return Collections.emptyMap();
+    if (protocolPairs.length == 2)
+      return Collections.singletonMap(protocolPairs[0], protocolPairs[1]);
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < protocolPairs.length; i += 2)
+      map.put(protocolPairs[i], protocolPairs[i + 1]);
+    return Collections.unmodifiableMap(map);
   }
 
   /** {@link #protocolParameters()} as names and values in turn; not to be changed. */
@@ -116,7 +112,7 @@ public final class SigningOptions {
     return "SigningOptions[token="
         + (withoutToken ? "none" : token == null ? "signer's" : token.value())
         + ", protocolParameters="
-        + protocolParameters.keySet()
+        + protocolParameters().keySet()
         + ", signedParameters="
         + signedParameters.stream().map(Map.Entry::getKey).collect(Collectors.toList())
         + "]";
