@@ -97,10 +97,10 @@ public final class HmacSignatureMethod implements SignatureMethod {
     }
     if (i < n) {
       int bits = (digest[i] & 0xFF) << 16 | (i + 1 < n ? (digest[i + 1] & 0xFF) << 8 : 0);
-      pos = putEncoded(out, pos, BASE64[bits >>> 18]);
-      pos = putEncoded(out, pos, BASE64[(bits >>> 12) & 0x3F]);
-      pos = putEncoded(out, pos, i + 1 < n ? BASE64[(bits >>> 6) & 0x3F] : (byte) '=');
-      pos = putEncoded(out, pos, (byte) '=');
+      pos = putSextet(out, pos, bits >>> 18);
+      pos = putSextet(out, pos, (bits >>> 12) & 0x3F);
+      pos = i + 1 < n ? putSextet(out, pos, (bits >>> 6) & 0x3F) : putEscape(out, pos, '=');
+      pos = putEscape(out, pos, '=');
     }
     return pos;
   }
@@ -111,17 +111,14 @@ public final class HmacSignatureMethod implements SignatureMethod {
       out[pos] = BASE64[sextet];
       return pos + 1;
     }
-    return putEncoded(out, pos, BASE64[sextet]);
+    return putEscape(out, pos, BASE64[sextet]);
   }
 
-  private static int putEncoded(byte[] out, int pos, byte b) {
-    if (b == '+' || b == '/' || b == '=') {
-      out[pos++] = '%';
-      out[pos++] = (byte) HEX[(b >> 4) & 0xF];
-      out[pos++] = (byte) HEX[b & 0xF];
-    } else {
-      out[pos++] = b;
-    }
+  /** Writes {@code %XX} for the ASCII character {@code c}. */
+  private static int putEscape(byte[] out, int pos, int c) {
+    out[pos++] = '%';
+    out[pos++] = (byte) HEX[(c >> 4) & 0xF];
+    out[pos++] = (byte) HEX[c & 0xF];
     return pos;
   }
 
