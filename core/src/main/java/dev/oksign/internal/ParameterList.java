@@ -147,16 +147,6 @@ public final class ParameterList {
     return 3 * chars + 6 * size;
   }
 
-  /** The length of what {@link #writeNormalizedReencoded} writes. */
-  public int normalizedReencodedLength() {
-    int length = size > 0 ? (size - 1) * 3 : 0; // "%26" between pairs
-    for (int i = 0; i < size; i++) {
-      length += Percent.reencodedLength(namesAndValues[i * 2]) + 3; // "%3D"
-      length += Percent.reencodedLength(namesAndValues[i * 2 + 1]);
-    }
-    return length;
-  }
-
   /**
    * Writes the bytes {@link #appendNormalizedReencoded} appends, into {@code out} at {@code pos};
    * returns the position after. Only when {@link #isAscii()}. Call {@link #sort()} first.

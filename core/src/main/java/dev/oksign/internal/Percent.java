@@ -316,19 +316,22 @@ public final class Percent {
   }
 
   /**
-   * Writes {@code s}, which must be all ASCII, percent-encoded per RFC 5849 §3.6 into {@code out}
-   * at {@code pos}, lower-casing {@code A-Z} first if {@code lowerCase}. The caller has sized
-   * {@code out}. Returns the position after the last byte written.
+   * Writes {@code s[from, to)} percent-encoded per RFC 5849 §3.6 into {@code out} at {@code pos},
+   * lower-casing {@code A-Z} first if {@code lowerCase}. The caller has sized {@code out} for three
+   * bytes per character. Returns the position after the last byte written, or -1 if a character is
+   * not ASCII.
    */
-  public static int encodeKnownAscii(String s, boolean lowerCase, byte[] out, int pos) {
-    for (int i = 0, n = s.length(); i < n; i++) {
+  public static int encodeAscii(
+      String s, int from, int to, boolean lowerCase, byte[] out, int pos) {
+    for (int i = from; i < to; i++) {
       char c = s.charAt(i);
+      if (c >= 0x80) return -1;
       if (lowerCase && c >= 'A' && c <= 'Z') c += 32;
-      if (isUnreserved(c)) {
+      if (UNRESERVED[c]) {
         out[pos++] = (byte) c;
       } else {
         out[pos++] = '%';
-        out[pos++] = (byte) HEX[(c >> 4) & 0xF];
+        out[pos++] = (byte) HEX[c >> 4];
         out[pos++] = (byte) HEX[c & 0xF];
       }
     }
@@ -354,13 +357,6 @@ public final class Percent {
     int n = encoded.length();
     encoded.getBytes(from, n, out, pos);
     return pos + n - from;
-  }
-
-  /** The length of {@code encoded} once {@link #reencodeAscii re-encoded}. */
-  public static int reencodedLength(String encoded) {
-    int length = encoded.length();
-    for (int i = encoded.indexOf('%'); i >= 0; i = encoded.indexOf('%', i + 1)) length += 2;
-    return length;
   }
 
   /**

@@ -49,6 +49,17 @@ class HmacSignatureMethodTest {
     }
   }
 
+  /**
+   * The base string written the long way, with strings, as RFC 5849 §3.4.1.1 reads: an oracle for
+   * the byte writer behind {@link BaseString#of} and {@link HmacSignatureMethod#signEncoded}.
+   */
+  private static String longWay(String method, okhttp3.HttpUrl url, ParameterList params) {
+    StringBuilder out = new StringBuilder(method.toUpperCase(java.util.Locale.ROOT));
+    out.append('&').append(Percent.encode(BaseString.baseStringUri(url))).append('&');
+    params.appendNormalizedReencoded(out);
+    return out.toString();
+  }
+
   @Test
   void streamingTheBaseStringSignsWhatTheWholeStringSigns() throws Exception {
     HmacSignatureMethod method = new HmacSignatureMethod("HMAC-SHA1", "HmacSHA1");
@@ -61,6 +72,7 @@ class HmacSignatureMethodTest {
     for (String url : urls) {
       for (int n = 0; n < 200; n++) {
         ParameterList params = new ParameterList(4);
+        if (n == 0) params.add("big", letters(random, 3 * BaseString.REUSED_MAX)); // not kept
         for (int i = random.nextInt(30); i > 0; i--) {
           // Escapes land on every offset of the stream's 256-byte chunks.
           String value = "%&=+ é" + letters(random, random.nextInt(40));
@@ -68,7 +80,9 @@ class HmacSignatureMethodTest {
         }
         params.sort();
         okhttp3.HttpUrl httpUrl = okhttp3.HttpUrl.get(url);
-        byte[] whole = BaseString.of("POST", httpUrl, params).getBytes(StandardCharsets.UTF_8);
+        String baseString = longWay("POST", httpUrl, params);
+        assertThat(BaseString.of("POST", httpUrl, params)).isEqualTo(baseString);
+        byte[] whole = baseString.getBytes(StandardCharsets.UTF_8);
         String expected = macBase64("HmacSHA1", "cs&ts", whole);
         assertThat(method.signEncoded("POST", httpUrl, params, "cs", "ts"))
             .isEqualTo(Percent.encode(expected));
@@ -79,6 +93,10 @@ class HmacSignatureMethodTest {
     okhttp3.HttpUrl flickr = okhttp3.HttpUrl.get(urls[0]);
     assertThat(method.signEncoded("GET", flickr, nonAscii, "cs", "ts")).isNull();
     assertThat(method.signEncoded("GÉT", flickr, new ParameterList(1), "cs", "ts")).isNull();
+    // Where the bytes give up, the string is written the long way.
+    assertThat(BaseString.of("GET", flickr, nonAscii)).isEqualTo(longWay("GET", flickr, nonAscii));
+    assertThat(BaseString.of("GÉT", flickr, new ParameterList(1)))
+        .isEqualTo(longWay("GÉT", flickr, new ParameterList(1)));
   }
 
   private static String macBase64(String algorithm, String key, byte[] message) throws Exception {
