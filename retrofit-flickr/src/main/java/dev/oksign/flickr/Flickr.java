@@ -127,7 +127,6 @@ public final class Flickr {
         clientBuilder
             .addInterceptor(
                 new FlickrCalls(
-                    clientCredentials,
                     signer,
                     builder.rateLimiter,
                     builder.maxRetries,

@@ -1,6 +1,5 @@
 package dev.oksign.flickr;
 
-import dev.oksign.ClientCredentials;
 import dev.oksign.OAuth1Signer;
 import dev.oksign.flickr.internal.Wire;
 import java.io.IOException;
@@ -44,7 +43,6 @@ final class FlickrCalls implements Interceptor {
           new HashSet<>(
               Arrays.asList(Wire.METHOD, Wire.FORMAT, Wire.NOJSONCALLBACK, Wire.API_KEY)));
 
-  private final ClientCredentials clientCredentials;
   private final OAuth1Signer signer;
   private final RateLimiter rateLimiter;
   private final int maxRetries;
@@ -53,14 +51,12 @@ final class FlickrCalls implements Interceptor {
   private final Sleeper sleeper;
 
   FlickrCalls(
-      ClientCredentials clientCredentials,
       OAuth1Signer signer,
       RateLimiter rateLimiter,
       int maxRetries,
       long backoffNanos,
       long maxBackoffNanos,
       Sleeper sleeper) {
-    this.clientCredentials = clientCredentials;
     this.signer = signer;
     this.rateLimiter = rateLimiter;
     this.maxRetries = maxRetries;
@@ -127,7 +123,7 @@ final class FlickrCalls implements Interceptor {
         builder.addEncoded(form.encodedName(i), form.encodedValue(i));
       }
       builder.add(Wire.FORMAT, Wire.FORMAT_JSON).add(Wire.NOJSONCALLBACK, Wire.NOJSONCALLBACK_ON);
-      if (!signed) builder.add(Wire.API_KEY, clientCredentials.key());
+      if (!signed) builder.add(Wire.API_KEY, signer.clientCredentials().key());
       return out.method(request.method(), builder.build()).build();
     }
     HttpUrl url = request.url();
@@ -140,7 +136,7 @@ final class FlickrCalls implements Interceptor {
     }
     builder.addQueryParameter(Wire.FORMAT, Wire.FORMAT_JSON);
     builder.addQueryParameter(Wire.NOJSONCALLBACK, Wire.NOJSONCALLBACK_ON);
-    if (!signed) builder.addQueryParameter(Wire.API_KEY, clientCredentials.key());
+    if (!signed) builder.addQueryParameter(Wire.API_KEY, signer.clientCredentials().key());
     return out.url(builder.build()).build();
   }
 

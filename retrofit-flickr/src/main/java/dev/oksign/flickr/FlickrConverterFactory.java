@@ -64,7 +64,7 @@ final class FlickrConverterFactory extends Converter.Factory {
         envelope =
             Envelope.scan(
                 peek,
-                (name, index, r) -> {
+                (index, r) -> {
                   if (index == 0) {
                     value[0] = adapter.fromJson(r);
                   } else {
