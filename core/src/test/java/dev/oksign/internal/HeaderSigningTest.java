@@ -159,6 +159,18 @@ class HeaderSigningTest {
     }
   }
 
+  /**
+   * Headers of every length up to the size bound, through the growth of the thread's arrays for
+   * values (256 bytes first) and headers (512): written whole by the hot path itself.
+   */
+  @Test
+  void signsCallbacksOfEveryLengthItself() throws Exception {
+    Request request = get("https://api.flickr.com/services/rest/");
+    for (int length = 0; length < 4000; length += length < 700 ? 1 : 61) {
+      assertSignsAsTheGeneralPath(request, "oauth_callback", "a%".repeat(length / 2));
+    }
+  }
+
   @Test
   void keepsAPieceForEachRecentName() {
     HeaderSigning.Scratch scratch = new HeaderSigning.Scratch();
