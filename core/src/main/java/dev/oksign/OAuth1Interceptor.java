@@ -74,10 +74,6 @@ public final class OAuth1Interceptor implements Interceptor {
   private final AtomicLong clockOffsetSeconds = new AtomicLong();
   private final Interceptor clockSkewRetry = new ClockSkewRetry();
 
-  /** Computes the base string of a signed request, as a server would; knows no secret. */
-  private static final OAuth1Verifier BASE_STRINGS =
-      OAuth1Verifier.builder().clientSecrets(consumerKey -> null).build();
-
   /** Refusals are short forms; a longer body is read only this far. */
   private static final long MAX_REFUSAL_BYTES = 64 * 1024;
 
@@ -192,18 +188,19 @@ public final class OAuth1Interceptor implements Interceptor {
       form = headerFields;
     }
     response.close();
-    String ourBaseString = signed.baseString();
-    if (ourBaseString == null) {
-      // The signer's fast path may skip the string: recompute it from what was sent.
-      ourBaseString = BASE_STRINGS.verify(signed.signedRequest()).baseString();
-    }
+    boolean clockCorrected =
+        clockSkewCorrection
+            && OAuthProblem.TIMESTAMP_REFUSED.wireName().equals(form.get(OAuth.PROBLEM))
+            && correctClock(response, form, usedOffset);
     OAuthProblemException refusal =
         OAuthProblemException.of(
-            request.method() + " " + request.url(), code, body, headerFields, ourBaseString, null);
-    if (clockSkewCorrection
-        && OAuthProblem.TIMESTAMP_REFUSED.wireName().equals(form.get(OAuth.PROBLEM))) {
-      refusal.clockCorrected = correctClock(response, form, usedOffset);
-    }
+            request.method() + " " + request.url(),
+            code,
+            body,
+            headerFields,
+            signed.baseString(),
+            null,
+            clockCorrected);
     throw refusal;
   }
 
@@ -305,7 +302,7 @@ public final class OAuth1Interceptor implements Interceptor {
       try {
         return chain.proceed(chain.request());
       } catch (OAuthProblemException e) {
-        if (!e.clockCorrected) throw e;
+        if (!e.clockCorrected()) throw e;
         try {
           return chain.proceed(chain.request());
         } catch (OAuthProblemException again) {

@@ -2,13 +2,11 @@ package dev.oksign;
 
 import dev.oksign.internal.BaseString;
 import dev.oksign.internal.FormBodies;
-import dev.oksign.internal.HeaderSigning;
 import dev.oksign.internal.HmacSignatureMethod;
 import dev.oksign.internal.Nonces;
 import dev.oksign.internal.OAuth;
 import dev.oksign.internal.ParameterList;
 import dev.oksign.internal.Percent;
-import dev.oksign.internal.SigningKey;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import okhttp3.FormBody;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -69,19 +65,11 @@ public final class OAuth1Signer {
 
   private final String encodedToken;
 
-  /**
-   * True if every character of the {@code Authorization} header this signer writes is known to be
-   * printable ASCII: an HMAC method's name, a printable ASCII realm or none, and percent-encoded
-   * names and values. Such a header is added without OkHttp checking it again, character by
-   * character.
-   */
-  private final boolean headerPrintable;
-
-  /** {@code OAuth } and the realm, if any: how every header starts. */
+  /** {@code OAuth } and the realm, if any: how every header starts (§3.5.1). */
   private final String headerStart;
 
-  /** The hot path for HMAC in a printable header, or null if this signer is not so configured. */
-  private final HeaderSigning headerSigning;
+  /** For an HMAC method, the key of the client secret and the signer's token; else null. */
+  private final HmacSignatureMethod.Key key;
 
   private OAuth1Signer(Builder builder) {
     this.clientCredentials = builder.clientCredentials;
@@ -95,30 +83,12 @@ public final class OAuth1Signer {
     this.bodyHash = builder.bodyHash;
     this.encodedConsumerKey = Percent.encode(clientCredentials.key());
     this.encodedToken = token == null ? null : Percent.encode(token.value());
-    this.headerPrintable =
-        signatureMethod instanceof HmacSignatureMethod
-            && (realm == null || isPrintableAscii(realm));
     this.headerStart =
         OAuth.AUTH_SCHEME + ' ' + (realm == null ? "" : OAuth.REALM + "=\"" + realm + "\", ");
-    this.headerSigning =
-        headerPrintable && placement == Placement.AUTHORIZATION_HEADER && !bodyHash
-            ? new HeaderSigning(
-                (HmacSignatureMethod) signatureMethod,
-                clientCredentials.secret(),
-                encodedConsumerKey,
-                encodedToken,
-                includeVersion,
-                nonces == Nonces.INSTANCE,
-                headerStart)
+    this.key =
+        signatureMethod instanceof HmacSignatureMethod hmac
+            ? hmac.key(clientCredentials.secret(), token == null ? "" : token.secret())
             : null;
-  }
-
-  private static boolean isPrintableAscii(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c >= 0x7f) return false;
-    }
-    return true;
   }
 
   /** Returns a builder with the defaults: HMAC-SHA1, header placement, the UTC system clock. */
@@ -169,14 +139,6 @@ public final class OAuth1Signer {
   }
 
   /**
-   * Signs with timestamps moved by {@code clockOffsetSeconds}, for a client that learned the
-   * server's clock is ahead ({@code > 0}) or behind.
-   */
-  Request sign(Request request, long clockOffsetSeconds) throws IOException {
-    return compute(request, clockOffsetSeconds, true).signedRequest();
-  }
-
-  /**
    * Returns the signature base string (§3.4.1) that {@link #sign(Request)} would sign for {@code
    * request}, with a fresh nonce and timestamp. For debugging: compare it with the server's.
    */
@@ -197,28 +159,66 @@ public final class OAuth1Signer {
   }
 
   /**
-   * Returns the token {@link #sign(Request)} signs {@code request} with, or null for none: the
-   * token of the request's {@link SigningOptions} (none if they say {@link
-   * SigningOptions#withoutToken() withoutToken}), else its {@link Token} tag, else the signer's
-   * own. For a client that treats signed and unsigned calls differently, such as one that adds an
-   * API key to the calls it does not sign.
+   * The token {@code request} is signed with, or null for none: the token of the request's {@link
+   * SigningOptions} (none if they say {@link SigningOptions#withoutToken() withoutToken}), else its
+   * {@link Token} tag, else the signer's own.
    */
-  public Token tokenFor(Request request) {
-    return tokenFor(request, request.tag(SigningOptions.class));
-  }
-
-  private Token tokenFor(Request request, SigningOptions options) {
+  Token tokenFor(Request request, SigningOptions options) {
     if (options != null && options.withoutToken()) return null;
     if (options != null && options.token() != null) return options.token();
     Token tagged = request.tag(Token.class);
     return tagged != null ? tagged : token;
   }
 
+  /**
+   * Signs {@code request} with timestamps moved by {@code clockOffsetSeconds} (for a client that
+   * learned the server's clock is ahead or behind), step by step as RFC 5849 §3.4 reads.
+   */
   SigningReport compute(Request request, long clockOffsetSeconds, boolean forSending)
       throws IOException {
     SigningOptions options = request.tag(SigningOptions.class);
     Token token = tokenFor(request, options);
+    refuseUnsafe(request, forSending);
 
+    // §3.4.1.3.1: the parameters of the request, then the protocol parameters.
+    ParameterList params = new ParameterList(request.url().querySize() + 16);
+    String form = collectParameters(request, options, params);
+    ParameterList protocol =
+        protocolParameters(request, token, options, clockOffsetSeconds, form != null);
+
+    // §3.4.1.3.2: all of them, encoded and sorted.
+    params.addAll(protocol);
+    params.sort();
+
+    // §3.4.1: the base string.
+    byte[] baseString = BaseString.of(request.method(), request.url(), params);
+
+    // §3.4.2-3.4.4: the signature.
+    String tokenSecret = token == null ? "" : token.secret();
+    String signature =
+        key != null
+            ? keyFor(token).sign(baseString)
+            : signatureMethod.sign(
+                new String(baseString, StandardCharsets.UTF_8),
+                clientCredentials.secret(),
+                tokenSecret);
+
+    // §3.5: placed.
+    Request signed = place(request, protocol, Percent.encode(signature), form);
+    return new SigningReport(
+        signed,
+        placement,
+        protocol,
+        params,
+        baseString,
+        signature,
+        signatureMethod.name(),
+        clientCredentials.secret(),
+        tokenSecret);
+  }
+
+  /** Refuses a request that must not be signed as it is. */
+  private void refuseUnsafe(Request request, boolean forSending) throws SigningException {
     HttpUrl url = request.url();
     if (forSending && signatureMethod.revealsSecrets() && !url.isHttps()) {
       throw new SigningException(
@@ -232,79 +232,39 @@ public final class OAuth1Signer {
               + url.host()
               + " already carries an Authorization header: refusing to sign it twice");
     }
+  }
 
-    String urlString = url.toString();
-    int queryStart = urlString.indexOf('?');
-    // The hot path gives up on an invalid escape in the query, and the check runs after it; on
-    // the general path alone it runs first, before a nonce is spent on a request it refuses.
-    boolean hotPath = forSending && headerSigning != null;
-    if (!hotPath) checkQueryEscapes(url, urlString, queryStart);
-    long time = clock.instant().getEpochSecond() + clockOffsetSeconds;
-    String nonce = nonces.get();
-    if (nonce == null || nonce.isEmpty()) throw new IllegalStateException("nonce source gave none");
+  /**
+   * Adds the request's parameters (§3.4.1.3.1) to {@code params}: the query, the parameters of an
+   * {@code application/x-www-form-urlencoded} body (no other body is read) and the options' signed
+   * parameters. Returns the form body, or null if there is none.
+   */
+  private String collectParameters(Request request, SigningOptions options, ParameterList params)
+      throws IOException {
+    HttpUrl url = request.url();
+    String query = url.encodedQuery();
+    if (query != null) checkEscapes(query, url, "query");
+    params.addQuery(url);
+    refuseProtocolParameters(params, 0, url, "query");
 
-    if (hotPath) {
-      Request signed =
-          headerSigning.sign(
-              request,
-              urlString,
-              queryStart,
-              token == null
-                  ? null
-                  : token == this.token ? encodedToken : Percent.encode(token.value()),
-              token == null ? "" : token.secret(),
-              options == null ? SigningOptions.NO_PAIRS : options.protocolPairs(),
-              options == null
-                  ? Collections.<Map.Entry<String, String>>emptyList()
-                  : options.signedParameters(),
-              time,
-              nonce);
-      if (signed != null) {
-        return new SigningReport(
-            signed, Collections.emptyMap(), null, null, null, null, null, null, null, null);
-      }
-      checkQueryEscapes(url, urlString, queryStart);
-    }
-    int querySize = url.querySize();
-    RequestBody requestBody = request.body();
-    int formSize = requestBody instanceof FormBody ? ((FormBody) requestBody).size() : 0;
-    ParameterList params = new ParameterList(querySize + formSize + 8);
-    for (int i = 0; i < querySize; i++) {
-      String name = url.queryParameterName(i);
-      String value = url.queryParameterValue(i);
-      if (value == null && name.isEmpty()) continue; // "&&": no pair, as form parsers agree
-      if (name.startsWith(OAuth.PREFIX)) throw alreadySigned(url, name, "query");
-      params.add(name, value);
-    }
-
-    // Form parameters (§3.4.1.3.1). Any other body is never read.
     RequestBody body = request.body();
     MediaType contentType = body == null ? null : body.contentType();
-    boolean form = body != null && FormBodies.isForm(contentType);
-    String rawForm = null;
-    if (form) {
+    String form = null;
+    if (FormBodies.isForm(contentType)) {
+      if (body.isOneShot() || body.isDuplex()) {
+        throw new SigningException(
+            "the form body to "
+                + url.host()
+                + url.encodedPath()
+                + " is one-shot and cannot be read to sign it: use FormBody or a body that can"
+                + " be written twice");
+      }
+      Charset charset = FormBodies.charset(contentType);
+      form = FormBodies.read(body, charset);
+      checkEscapes(form, url, "form body");
       int before = params.size();
-      if (body instanceof FormBody formBody) {
-        FormBodies.addParameters(formBody, params);
-      } else {
-        if (body.isOneShot() || body.isDuplex()) {
-          throw new SigningException(
-              "the form body to "
-                  + url.host()
-                  + url.encodedPath()
-                  + " is one-shot and cannot be read to sign it: use FormBody or a body that can"
-                  + " be written twice");
-        }
-        Charset charset = FormBodies.charset(contentType);
-        rawForm = FormBodies.read(body, charset);
-        checkEscapes(rawForm, url, "form body");
-        FormBodies.parse(rawForm, charset, params);
-      }
-      for (int i = before; i < params.size(); i++) {
-        if (params.encodedName(i).startsWith(OAuth.PREFIX)) {
-          throw alreadySigned(url, params.encodedName(i), "form body");
-        }
-      }
+      FormBodies.parse(form, charset, params);
+      refuseProtocolParameters(params, before, url, "form body");
     } else if (placement == Placement.FORM_BODY) {
       throw new SigningException(
           "FORM_BODY placement needs an application/x-www-form-urlencoded body, but the request to "
@@ -318,125 +278,86 @@ public final class OAuth1Signer {
         params.add(e.getKey(), e.getValue());
       }
     }
-
-    // Protocol parameters (§3.4.1.3.1, §3.1), in name order so the header reads sorted.
-    ParameterList protocol = new ParameterList(8);
-    String bodyHashValue = null;
-    if (bodyHash && !form) bodyHashValue = bodyHash(body, url);
-    String[] extras = options == null ? SigningOptions.NO_PAIRS : options.protocolPairs();
-    String timestamp = Long.toString(time);
-
-    if (bodyHashValue != null) protocol.add(OAuth.BODY_HASH, bodyHashValue);
-    protocol.addEncodedAscii(OAuth.CONSUMER_KEY, encodedConsumerKey);
-    protocol.addEncodedAscii(OAuth.NONCE, Percent.encode(nonce));
-    if (signatureMethod instanceof HmacSignatureMethod) {
-      protocol.addEncodedAscii(OAuth.SIGNATURE_METHOD, signatureMethod.name()); // HMAC-SHA*
-    } else {
-      protocol.addEncoded(OAuth.SIGNATURE_METHOD, signatureMethod.name());
-    }
-    protocol.addEncodedAscii(OAuth.TIMESTAMP, timestamp);
-    if (token != null) {
-      protocol.addEncodedAscii(
-          OAuth.TOKEN, token == this.token ? encodedToken : Percent.encode(token.value()));
-    }
-    if (includeVersion) protocol.addEncodedAscii(OAuth.VERSION, OAuth.VERSION_1_0);
-    for (int i = 0; i < extras.length; i += 2) protocol.add(extras[i], extras[i + 1]);
-    // Added in name order; only extras can be out of place.
-    if (extras.length > 0) protocol.sort();
-    // Both sorted: the request's few parameters, then the protocol ones merged in.
-    params.sort();
-    params.mergeSorted(protocol);
-
-    String tokenSecret = token == null ? "" : token.secret();
-    String baseString = null;
-    String signature = null;
-    // The hot path: the base string's bytes streamed into the HMAC (never a string or an array of
-    // the whole), the signature encoded at once. Null if the base string is not all ASCII.
-    String encodedSignature =
-        forSending && signatureMethod instanceof HmacSignatureMethod
-            ? ((HmacSignatureMethod) signatureMethod)
-                .signEncoded(request.method(), url, params, clientCredentials.secret(), tokenSecret)
-            : null;
-    if (encodedSignature == null) {
-      baseString = BaseString.of(request.method(), url, params);
-      signature = signatureMethod.sign(baseString, clientCredentials.secret(), tokenSecret);
-      encodedSignature = Percent.encode(signature);
-    }
-
-    Request.Builder out = request.newBuilder();
-    String authorization = null;
-    String formOut = null;
-    HttpUrl urlOut = url;
-    switch (placement) {
-      case AUTHORIZATION_HEADER -> {
-        authorization = authorizationHeader(protocol, encodedSignature);
-        if (headerPrintable) {
-          // No Authorization header yet (refused above), and nothing in this one to check.
-          out.headers(
-              request
-                  .headers()
-                  .newBuilder()
-                  .addUnsafeNonAscii(OAuth.AUTHORIZATION, authorization)
-                  .build());
-        } else {
-          out.header(OAuth.AUTHORIZATION, authorization);
-        }
-      }
-      case QUERY -> {
-        HttpUrl.Builder urlBuilder = url.newBuilder();
-        appendQuery(protocol, encodedSignature, urlBuilder);
-        urlOut = urlBuilder.build();
-        out.url(urlOut);
-      }
-      case FORM_BODY -> {
-        if (rawForm == null) {
-          Buffer buffer = new Buffer();
-          body.writeTo(buffer);
-          rawForm = buffer.readString(FormBodies.charset(contentType));
-        }
-        Charset formCharset = FormBodies.charset(contentType);
-        StringBuilder formBuilder = new StringBuilder(rawForm.length() + 256).append(rawForm);
-        appendForm(protocol, encodedSignature, formCharset, url, formBuilder);
-        formOut = formBuilder.toString();
-        byte[] bytes = formOut.getBytes(formCharset);
-        out.method(request.method(), RequestBody.create(bytes, contentType));
-        // In the network slot OkHttp has already framed the original body: reframe it.
-        if (request.header("Content-Length") != null) {
-          out.header("Content-Length", Integer.toString(bytes.length));
-        }
-      }
-    }
-    Request signed = out.build();
-    if (forSending) {
-      // The hot path: skip the report's extra strings, which only report() and baseString() hand
-      // out (with HMAC even the base string is never made: only its bytes).
-      return new SigningReport(
-          signed, Collections.emptyMap(), null, baseString, null, null, null, null, null, null);
-    }
-    return new SigningReport(
-        signed,
-        protocolMap(protocol, signature),
-        params.normalized(),
-        baseString,
-        signature,
-        signatureMethod.name(),
-        SigningKey.of(clientCredentials.secret(), tokenSecret),
-        authorization,
-        urlOut.toString(),
-        formOut);
+    return form;
   }
 
   /**
-   * Refuses a query with a {@code %} that starts no escape, checked in place in the URL string
-   * (what {@code encodedQuery()} would cut out of it).
+   * The protocol parameters (§3.4.1.3.1, §3.1), sorted: the order the header lists them in. Reads
+   * the clock and the nonce source.
    */
-  private static void checkQueryEscapes(HttpUrl url, String urlString, int queryStart)
-      throws SigningException {
-    if (queryStart < 0) return;
-    int fragment = urlString.indexOf('#', queryStart);
-    int queryEnd = fragment < 0 ? urlString.length() : fragment;
-    if (Percent.firstInvalidEscape(urlString, queryStart + 1, queryEnd) >= 0) {
-      checkEscapes(url.encodedQuery(), url, "query");
+  private ParameterList protocolParameters(
+      Request request, Token token, SigningOptions options, long clockOffsetSeconds, boolean form)
+      throws IOException {
+    long time = clock.instant().getEpochSecond() + clockOffsetSeconds;
+    String nonce = nonces.get();
+    if (nonce == null || nonce.isEmpty()) throw new IllegalStateException("nonce source gave none");
+
+    ParameterList protocol = new ParameterList(8);
+    if (bodyHash && !form) protocol.add(OAuth.BODY_HASH, bodyHash(request));
+    protocol.addEncoded(OAuth.CONSUMER_KEY, encodedConsumerKey);
+    protocol.add(OAuth.NONCE, nonce);
+    protocol.add(OAuth.SIGNATURE_METHOD, signatureMethod.name());
+    protocol.addEncoded(OAuth.TIMESTAMP, Long.toString(time));
+    if (token != null) {
+      protocol.addEncoded(
+          OAuth.TOKEN, token == this.token ? encodedToken : Percent.encode(token.value()));
+    }
+    if (includeVersion) protocol.addEncoded(OAuth.VERSION, OAuth.VERSION_1_0);
+    if (options != null) {
+      String[] extras = options.protocolPairs();
+      for (int i = 0; i < extras.length; i += 2) protocol.add(extras[i], extras[i + 1]);
+    }
+    protocol.sort();
+    return protocol;
+  }
+
+  /** The HMAC key of {@code token}: the signer's own, the token's own, or for none, a new one. */
+  private HmacSignatureMethod.Key keyFor(Token token) {
+    if (token == this.token) return key;
+    HmacSignatureMethod hmac = (HmacSignatureMethod) signatureMethod;
+    if (token == null) return hmac.key(clientCredentials.secret(), "");
+    return token.key(hmac, clientCredentials.secret());
+  }
+
+  /** A new request with the protocol parameters and the signature where {@link #placement} says. */
+  private Request place(
+      Request request, ParameterList protocol, String encodedSignature, String form)
+      throws IOException {
+    switch (placement) {
+      case AUTHORIZATION_HEADER -> {
+        // Printable ASCII throughout (a checked realm, encoded names and values): not checked
+        // again. The request has no Authorization header yet: refused above.
+        Headers headers =
+            request
+                .headers()
+                .newBuilder()
+                .addUnsafeNonAscii(
+                    OAuth.AUTHORIZATION, authorizationHeader(protocol, encodedSignature))
+                .build();
+        return request.newBuilder().headers(headers).build();
+      }
+      case QUERY -> {
+        HttpUrl.Builder url = request.url().newBuilder();
+        for (int i = 0; i < protocol.size(); i++) {
+          url.addEncodedQueryParameter(protocol.encodedName(i), protocol.encodedValue(i));
+        }
+        url.addEncodedQueryParameter(OAuth.SIGNATURE, encodedSignature);
+        return request.newBuilder().url(url.build()).build();
+      }
+      default -> {
+        MediaType contentType = request.body().contentType();
+        Charset charset = FormBodies.charset(contentType);
+        StringBuilder out = new StringBuilder(form.length() + 256).append(form);
+        appendForm(protocol, encodedSignature, charset, request.url(), out);
+        byte[] bytes = out.toString().getBytes(charset);
+        Request.Builder signed =
+            request.newBuilder().method(request.method(), RequestBody.create(bytes, contentType));
+        // In the network slot OkHttp has already framed the original body: reframe it.
+        if (request.header("Content-Length") != null) {
+          signed.header("Content-Length", Integer.toString(bytes.length));
+        }
+        return signed.build();
+      }
     }
   }
 
@@ -462,25 +383,28 @@ public final class OAuth1Signer {
     }
   }
 
-  private static SigningException alreadySigned(HttpUrl url, String name, String where) {
-    return new SigningException(
-        "request to "
-            + url.host()
-            + " already carries "
-            + name
-            + " in its "
-            + where
-            + ": pass protocol parameters through SigningOptions, not the request, so they are"
-            + " placed once");
+  /** Refuses an {@code oauth_*} parameter the request itself carries, from index {@code from}. */
+  private static void refuseProtocolParameters(
+      ParameterList params, int from, HttpUrl url, String where) throws SigningException {
+    int i = params.firstProtocolName(from);
+    if (i >= 0) {
+      throw new SigningException(
+          "request to "
+              + url.host()
+              + " already carries "
+              + params.encodedName(i)
+              + " in its "
+              + where
+              + ": pass protocol parameters through SigningOptions, not the request, so they are"
+              + " placed once");
+    }
   }
 
   /**
-   * {@code OAuth realm="...", name="value", ...}: the protocol parameters in name order, the
-   * signature in its place among them. (HMAC in the header usually takes {@link HeaderSigning},
-   * which writes the same header as bytes.)
+   * {@code OAuth realm="...", name="value", ...} (§3.5.1): the protocol parameters in name order,
+   * the signature in its place among them.
    */
   private String authorizationHeader(ParameterList protocol, String encodedSignature) {
-    // Sized exactly: the header is the largest string made, and is copied once more by toString().
     int length = headerStart.length() + OAuth.SIGNATURE.length() + encodedSignature.length() + 5;
     for (int i = 0; i < protocol.size(); i++) {
       length += protocol.encodedName(i).length() + protocol.encodedValue(i).length() + 5;
@@ -500,14 +424,6 @@ public final class OAuth1Signer {
     }
     header.setLength(header.length() - 2);
     return header.toString();
-  }
-
-  private static void appendQuery(
-      ParameterList protocol, String encodedSignature, HttpUrl.Builder url) {
-    for (int i = 0; i < protocol.size(); i++) {
-      url.addEncodedQueryParameter(protocol.encodedName(i), protocol.encodedValue(i));
-    }
-    url.addEncodedQueryParameter(OAuth.SIGNATURE, encodedSignature);
   }
 
   /**
@@ -544,18 +460,8 @@ public final class OAuth1Signer {
     form.append(OAuth.SIGNATURE).append('=').append(encodedSignature);
   }
 
-  private static Map<String, String> protocolMap(ParameterList protocol, String signature) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < protocol.size(); i++) {
-      map.put(
-          Percent.decode(protocol.encodedName(i), false),
-          Percent.decode(protocol.encodedValue(i), false));
-    }
-    map.put(OAuth.SIGNATURE, signature);
-    return map;
-  }
-
-  private String bodyHash(RequestBody body, HttpUrl url) throws IOException {
+  /** The {@code oauth_body_hash} of a body that is not a form: its SHA-1 or SHA-256, in Base64. */
+  private String bodyHash(Request request) throws IOException {
     String algorithm = signatureMethod.name().endsWith("SHA256") ? "SHA-256" : "SHA-1";
     MessageDigest digest;
     try {
@@ -563,12 +469,13 @@ public final class OAuth1Signer {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(algorithm + " is not available", e);
     }
+    RequestBody body = request.body();
     if (body != null) {
       if (body.isOneShot() || body.isDuplex()) {
         throw new SigningException(
             "oauth_body_hash needs to read the body to "
-                + url.host()
-                + url.encodedPath()
+                + request.url().host()
+                + request.url().encodedPath()
                 + ", but it is one-shot");
       }
       Buffer buffer = new Buffer();
@@ -723,9 +630,11 @@ public final class OAuth1Signer {
       if (realm != null) {
         for (int i = 0; i < realm.length(); i++) {
           char c = realm.charAt(i);
-          if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) {
+          if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7f) {
             throw new IllegalArgumentException(
-                "realm has a character that cannot stand in a quoted header value at index " + i);
+                "realm has a character that cannot stand in a quoted header value (printable"
+                    + " ASCII but \" and \\) at index "
+                    + i);
           }
         }
       }

@@ -8,6 +8,7 @@ import dev.oksign.internal.ParameterList;
 import dev.oksign.internal.Percent;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -185,20 +186,22 @@ public final class OAuth1Verifier {
     }
 
     // 2. The query (§3.5.3, §3.4.1.3.1).
+    ParameterList query = new ParameterList(url.querySize());
+    query.addQuery(url);
     boolean inQuery = false;
-    for (int i = 0, n = url.querySize(); i < n; i++) {
-      String name = url.queryParameterName(i);
-      String value = url.queryParameterValue(i);
-      if (value == null && name.isEmpty()) continue; // "&&": no pair, as the signer reads it
-      if (value == null) value = "";
+    for (int i = 0; i < query.size(); i++) {
+      String name = query.encodedName(i);
+      String value = query.encodedValue(i);
       if (name.startsWith(OAuth.PREFIX)) {
         inQuery = true;
-        if (protocol.putIfAbsent(name, value) != null) {
-          return refused(OAuthProblem.PARAMETER_REJECTED, twice(name, places, "query"), protocol);
+        String decodedName = Percent.decode(name, false);
+        if (protocol.putIfAbsent(decodedName, Percent.decode(value, false)) != null) {
+          return refused(
+              OAuthProblem.PARAMETER_REJECTED, twice(decodedName, places, "query"), protocol);
         }
-        if (name.equals(OAuth.SIGNATURE)) continue;
+        if (decodedName.equals(OAuth.SIGNATURE)) continue;
       }
-      params.add(name, value);
+      params.addEncoded(name, value);
     }
     if (inQuery) places.add("the query");
 
@@ -239,7 +242,7 @@ public final class OAuth1Verifier {
       params.add(e.getKey(), e.getValue());
     }
     params.sort();
-    String baseString = BaseString.of(method, url, params);
+    String baseString = new String(BaseString.of(method, url, params), StandardCharsets.UTF_8);
 
     // 4. The required parameters (§3.1).
     String methodName = protocol.get(OAuth.SIGNATURE_METHOD);

@@ -59,10 +59,10 @@ public final class OAuthProblemException extends OAuth1Exception {
   private final String diagnosis;
 
   /**
-   * Set by {@link OAuth1Interceptor} on a {@code timestamp_refused} after which it corrected its
-   * clock offset, so that one retry can succeed. Not part of the API.
+   * True for a {@code timestamp_refused} after which {@link OAuth1Interceptor} corrected its clock
+   * offset, so that one retry can succeed.
    */
-  boolean clockCorrected;
+  private final boolean clockCorrected;
 
   private OAuthProblemException(
       String message,
@@ -70,8 +70,10 @@ public final class OAuthProblemException extends OAuth1Exception {
       String problem,
       Map<String, String> parameters,
       String bodySnippet,
-      String diagnosis) {
+      String diagnosis,
+      boolean clockCorrected) {
     super(message);
+    this.clockCorrected = clockCorrected;
     this.httpStatus = httpStatus;
     this.problem = problem;
     this.parameters = parameters;
@@ -113,6 +115,21 @@ public final class OAuthProblemException extends OAuth1Exception {
       Map<String, String> headerFields,
       String ourBaseString,
       String failure) {
+    return of(what, httpStatus, body, headerFields, ourBaseString, failure, false);
+  }
+
+  /**
+   * As {@link #of(String, int, String, Map, String, String)}, for a {@code timestamp_refused} after
+   * which the clock offset was corrected if {@code clockCorrected}.
+   */
+  static OAuthProblemException of(
+      String what,
+      int httpStatus,
+      String body,
+      Map<String, String> headerFields,
+      String ourBaseString,
+      String failure,
+      boolean clockCorrected) {
     Map<String, String> bodyForm = body == null ? null : FormResponse.parse(body);
     Map<String, String> form = bodyForm;
     if (headerFields != null && (form == null || form.get(OAuth.PROBLEM) == null)) {
@@ -159,7 +176,7 @@ public final class OAuthProblemException extends OAuth1Exception {
     if (snippet != null && problem == null) message.append("\nBody: ").append(snippet);
     if (diagnosis != null) message.append('\n').append(diagnosis);
     return new OAuthProblemException(
-        message.toString(), httpStatus, problem, parameters, snippet, diagnosis);
+        message.toString(), httpStatus, problem, parameters, snippet, diagnosis, clockCorrected);
   }
 
   /** The start of the body on one line, the values of secret fields masked; null if empty. */
@@ -175,6 +192,11 @@ public final class OAuthProblemException extends OAuth1Exception {
 
   private static boolean isSecret(String name) {
     return name.toLowerCase(Locale.ROOT).contains("secret");
+  }
+
+  /** True if a retry may succeed: the clock offset was corrected after this refusal. */
+  boolean clockCorrected() {
+    return clockCorrected;
   }
 
   /** The HTTP status of the response, such as 401. */

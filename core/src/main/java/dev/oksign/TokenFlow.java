@@ -62,7 +62,10 @@ public final class TokenFlow {
     this.accessTokenUrl = builder.accessTokenUrl;
     this.httpMethod = builder.httpMethod;
     OAuth1Signer.Builder signer =
-        OAuth1Signer.builder()
+        (builder.signer != null ? builder.signer.newBuilder() : OAuth1Signer.builder())
+            .token(null)
+            .placement(Placement.AUTHORIZATION_HEADER)
+            .bodyHash(false)
             .clientCredentials(builder.clientCredentials)
             .signatureMethod(builder.signatureMethod)
             .clock(builder.clock);
@@ -95,6 +98,31 @@ public final class TokenFlow {
   /** Returns a builder; the three URLs and the client credentials are required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns a builder that signs as {@code signer} does: its client credentials, signature method,
+   * clock, nonces, realm and {@code oauth_version}, each of which the builder can still change. The
+   * signer's token and placement are not used: the flow signs in the {@code Authorization} header,
+   * the first leg with no token, the last with the request token. The three URLs are required.
+   *
+   * <pre>{@code
+   * TokenFlow flow = TokenFlow.builder(signer)
+   *     .requestTokenUrl("https://www.flickr.com/services/oauth/request_token")
+   *     .authorizationUrl("https://www.flickr.com/services/oauth/authorize")
+   *     .accessTokenUrl("https://www.flickr.com/services/oauth/access_token")
+   *     .build();
+   * }</pre>
+   */
+  public static Builder builder(OAuth1Signer signer) {
+    if (signer == null) throw new NullPointerException("signer == null");
+    Builder builder = new Builder();
+    builder.signer = signer;
+    builder.clientCredentials = signer.clientCredentials;
+    builder.signatureMethod = signer.signatureMethod;
+    builder.clock = signer.clock;
+    builder.nonces = signer.nonces;
+    return builder;
   }
 
   /**
@@ -275,6 +303,7 @@ public final class TokenFlow {
     private Clock clock = Clock.systemUTC();
     private Supplier<String> nonces;
     private boolean clockSkewCorrection = true;
+    private OAuth1Signer signer;
 
     Builder() {}
 

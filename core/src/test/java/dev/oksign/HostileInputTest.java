@@ -104,6 +104,30 @@ class HostileInputTest {
   }
 
   @Test
+  void refusesAnInvalidPercentEscapeInAFormBodyAddedEncoded() {
+    // The same bytes on the wire as the raw body above: the same refusal.
+    Request request =
+        new Request.Builder()
+            .url("https://e.com/p")
+            .post(new okhttp3.FormBody.Builder().addEncoded("a", "100%").build())
+            .build();
+    assertThatThrownBy(() -> signer().build().sign(request))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("form body")
+        .hasMessageContaining("'%' at index 5");
+  }
+
+  @Test
+  void theSharedHmacMethodsHoldNoKey() {
+    // Every field of the JVM-wide HMAC_SHA1 and HMAC_SHA256 is its name or algorithm: no key state.
+    for (java.lang.reflect.Field field :
+        dev.oksign.internal.HmacSignatureMethod.class.getDeclaredFields()) {
+      assertThat(field.getType()).as(field.getName()).isEqualTo(String.class);
+      assertThat(java.lang.reflect.Modifier.isFinal(field.getModifiers())).isTrue();
+    }
+  }
+
+  @Test
   void signsAOneMegabyteFormBody() throws Exception {
     String big = "x".repeat(1 << 20);
     Request request =

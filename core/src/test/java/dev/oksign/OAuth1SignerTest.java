@@ -107,12 +107,12 @@ class OAuth1SignerTest {
             .tag(SigningOptions.class, SigningOptions.builder().withoutToken().build())
             .build();
 
-    assertThat(signer.tokenFor(plain)).isSameAs(own);
-    assertThat(signer.tokenFor(withOptions)).isSameAs(alice);
-    assertThat(signer.tokenFor(withTag)).isSameAs(tagged);
-    assertThat(signer.tokenFor(optionsBeatTag)).isSameAs(alice);
-    assertThat(signer.tokenFor(none)).isNull();
-    assertThat(signer().build().tokenFor(plain)).isNull();
+    assertThat(signer.tokenFor(plain, null)).isSameAs(own);
+    assertThat(signer.tokenFor(withOptions, SigningOptions.token(alice))).isSameAs(alice);
+    assertThat(signer.tokenFor(withTag, null)).isSameAs(tagged);
+    assertThat(signer.tokenFor(optionsBeatTag, SigningOptions.token(alice))).isSameAs(alice);
+    assertThat(signer.tokenFor(none, none.tag(SigningOptions.class))).isNull();
+    assertThat(signer().build().tokenFor(plain, null)).isNull();
     // And sign() sends that token.
     assertThat(signer.sign(plain).header("Authorization")).contains("oauth_token=\"own\"");
     assertThat(signer.sign(optionsBeatTag).header("Authorization"))
@@ -233,7 +233,7 @@ class OAuth1SignerTest {
   }
 
   @Test
-  void refusesBrokenConfigurationNamingTheField() {
+  void refusesBrokenConfigurationNamingTheField() throws Exception {
     assertThatThrownBy(() -> OAuth1Signer.builder().build())
         .hasMessageContaining("clientCredentials == null");
     assertThatThrownBy(() -> OAuth1Signer.builder().clientCredentials("", "s").build())
@@ -251,6 +251,21 @@ class OAuth1SignerTest {
     assertThatThrownBy(() -> signer().realm("a\"b").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("realm");
+    // Issue #17, item 2: a realm that is not printable ASCII fails here, not at every request.
+    for (String realm : new String[] {"réalm", "a\u2028b", "a\u0085b", "a\u007fb"}) {
+      assertThatThrownBy(() -> signer().realm(realm).build())
+          .as(realm)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("realm has a character")
+          .hasMessageContaining("at index 1");
+    }
+    assertThat(
+            signer()
+                .realm("Photos ~!")
+                .build()
+                .sign(get("https://a.example/"))
+                .header("Authorization"))
+        .startsWith("OAuth realm=\"Photos ~!\", oauth_consumer_key=");
     assertThatThrownBy(() -> SigningOptions.builder().protocolParameter("oauth_nonce", "x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("oauth_nonce is set by the signer and cannot be given");

@@ -87,6 +87,34 @@ class TokenFlowTest {
   }
 
   @Test
+  void aFlowBuiltFromASignerSignsAsTheSignerDoes() throws Exception {
+    answer(200, REQUEST_TOKEN_BODY);
+    OAuth1Signer signer =
+        OAuth1Signer.builder()
+            .clientCredentials(KEY, SECRET)
+            .token(Token.of("access", "ignored-by-the-flow"))
+            .placement(Placement.QUERY)
+            .realm("Flickr")
+            .clock(Clock.fixed(Instant.ofEpochSecond(T), ZoneOffset.UTC))
+            .nonces(() -> NONCE)
+            .build();
+    TokenFlow.builder(signer)
+        .requestTokenUrl(BASE + "request_token")
+        .authorizationUrl(BASE + "authorize")
+        .accessTokenUrl(BASE + "access_token")
+        .client(new OkHttpClient.Builder().proxy(server.getProxyAddress()).build())
+        .httpMethod("GET")
+        .build()
+        .requestToken("http://www.wackylabs.net/oauth/test");
+
+    // The Flickr vector again: the signer's key, clock and nonces; no token; in the header.
+    assertThat(take().getHeaders().get("Authorization"))
+        .startsWith("OAuth realm=\"Flickr\", oauth_callback=")
+        .contains("oauth_signature=\"0fhNGlzpFNAsTme%2FhDfUb5HPB5U%3D\"")
+        .doesNotContain("oauth_token");
+  }
+
+  @Test
   void requestTokenIsAPostWithAnEmptyBodyByDefault() throws Exception {
     answer(200, REQUEST_TOKEN_BODY);
     flow().build().requestToken("oob");

@@ -11,6 +11,8 @@ import com.google.api.client.auth.oauth.OAuthHmacSigner;
 import com.google.api.client.auth.oauth.OAuthParameters;
 import com.google.api.client.http.GenericUrl;
 import dev.oksign.OAuth1Signer;
+import dev.oksign.Placement;
+import dev.oksign.SignatureMethod;
 import dev.oksign.SigningOptions;
 import dev.oksign.Token;
 import java.io.IOException;
@@ -74,6 +76,13 @@ public class SigningBenchmark {
   private OAuthHmacSigner googleSigner;
   private Mac floorMac;
   private byte[] floorBaseString;
+  private OAuth1Signer oksignQuery;
+  private OAuth1Signer oksignFormBody;
+  private OAuth1Signer oksignSha256;
+  private OAuth1Signer oksignNoToken;
+  private Request formRequest;
+  private Request[] users;
+  private int turn;
 
   @Setup
   public void setUp() throws IOException, GeneralSecurityException {
@@ -86,6 +95,19 @@ public class SigningBenchmark {
             .clock(Clock.fixed(Instant.ofEpochSecond(Workload.TIMESTAMP), ZoneOffset.UTC))
             .nonces(() -> Workload.NONCE)
             .build();
+
+    oksignQuery = oksign.newBuilder().placement(Placement.QUERY).build();
+    oksignFormBody = oksign.newBuilder().placement(Placement.FORM_BODY).build();
+    oksignSha256 = oksign.newBuilder().signatureMethod(SignatureMethod.HMAC_SHA256).build();
+    formRequest = w.asForm();
+    // Two users of one client, each request tagged with its user's token (one Token object each,
+    // as a server keeps them), signed alternately by a signer that has no token of its own.
+    oksignNoToken = oksign.newBuilder().token(null).build();
+    users =
+        new Request[] {
+          w.request.newBuilder().tag(Token.class, new Token("alice", "alice-secret")).build(),
+          w.request.newBuilder().tag(Token.class, new Token("bob", "bob-secret")).build()
+        };
 
     signpost = new FixedSignpostConsumer(Workload.CONSUMER_KEY, Workload.CONSUMER_SECRET);
     signpost.setTokenWithSecret(w.token, w.tokenSecret);
@@ -180,15 +202,49 @@ public class SigningBenchmark {
    */
   @Benchmark
   public Request oksign() throws IOException {
-    Request request = w.request;
-    if (w.callback != null) {
-      request =
-          request
-              .newBuilder()
-              .tag(SigningOptions.class, SigningOptions.builder().callback(w.callback).build())
-              .build();
-    }
-    return oksign.sign(request);
+    return oksign.sign(withCallback(w.request));
+  }
+
+  /** oksign, the same request with the protocol parameters in the query. */
+  @Benchmark
+  public Request oksignQuery() throws IOException {
+    return oksignQuery.sign(withCallback(w.request));
+  }
+
+  /**
+   * oksign, the protocol parameters in the form body: of {@code form_post} itself, or for the other
+   * workloads the same request as a POST whose form body holds the query's parameters.
+   */
+  @Benchmark
+  public Request oksignFormBody() throws IOException {
+    return oksignFormBody.sign(withCallback(formRequest));
+  }
+
+  /** oksign with HMAC-SHA256, in the header. */
+  @Benchmark
+  public Request oksignHmacSha256() throws IOException {
+    return oksignSha256.sign(withCallback(w.request));
+  }
+
+  /** oksign, one user: each request tagged with the same {@link Token}. */
+  @Benchmark
+  public Request oksignOneUser() throws IOException {
+    return oksignNoToken.sign(withCallback(users[0]));
+  }
+
+  /** oksign, two users taking turns: each request tagged with its user's {@link Token}. */
+  @Benchmark
+  public Request oksignTwoUsers() throws IOException {
+    turn ^= 1;
+    return oksignNoToken.sign(withCallback(users[turn]));
+  }
+
+  private Request withCallback(Request request) {
+    if (w.callback == null) return request;
+    return request
+        .newBuilder()
+        .tag(SigningOptions.class, SigningOptions.builder().callback(w.callback).build())
+        .build();
   }
 
   /** Signpost 2.1.1 through okhttp-signpost 1.1.0: {@code consumer.sign(request).unwrap()}. */

@@ -93,6 +93,24 @@ enum Workload {
     this.tokenSecret = tokenSecret;
   }
 
+  /**
+   * This request with its parameters in a form body: itself if it has one, else a POST whose form
+   * body holds the query's parameters (for form-body placement).
+   */
+  Request asForm() {
+    if (request.body() != null) return request;
+    FormBody.Builder form = new FormBody.Builder();
+    for (int i = 0; i < request.url().querySize(); i++) {
+      String value = request.url().queryParameterValue(i);
+      form.add(request.url().queryParameterName(i), value == null ? "" : value);
+    }
+    return request
+        .newBuilder()
+        .url(request.url().newBuilder().query(null).build())
+        .post(form.build())
+        .build();
+  }
+
   /** The workload named by a JMH parameter value. */
   static Workload of(String id) {
     for (Workload workload : values()) {

@@ -67,6 +67,44 @@ class BenchmarksTest {
     assertThat(signatures).isEqualTo(expectedSignatures);
   }
 
+  /** The placement, method and user variants sign requests that a verifier accepts. */
+  @ParameterizedTest
+  @EnumSource(Workload.class)
+  void everyOksignVariantVerifies(Workload workload) throws Exception {
+    SigningBenchmark benchmark = new SigningBenchmark();
+    benchmark.workload = workload.id;
+    benchmark.setUp();
+    Map<String, Request> variants = new LinkedHashMap<>();
+    variants.put("query", benchmark.oksignQuery());
+    variants.put("form body", benchmark.oksignFormBody());
+    variants.put("HMAC-SHA256", benchmark.oksignHmacSha256());
+    variants.put("one user", benchmark.oksignOneUser());
+    variants.put("two users, first", benchmark.oksignTwoUsers());
+    variants.put("two users, second", benchmark.oksignTwoUsers());
+    for (Map.Entry<String, Request> variant : variants.entrySet()) {
+      dev.oksign.Verification verification =
+          dev.oksign.OAuth1Verifier.builder()
+              .clientSecrets(key -> Workload.CONSUMER_SECRET)
+              .tokenSecrets(
+                  Map.of(
+                          Workload.TOKEN,
+                          Workload.TOKEN_SECRET,
+                          "alice",
+                          "alice-secret",
+                          "bob",
+                          "bob-secret")
+                      ::get)
+              .signatureMethods(
+                  dev.oksign.SignatureMethod.HMAC_SHA1, dev.oksign.SignatureMethod.HMAC_SHA256)
+              .clock(Clock.fixed(Instant.ofEpochSecond(Workload.TIMESTAMP), ZoneOffset.UTC))
+              .build()
+              .verify(variant.getValue());
+      assertThat(verification.isValid()).as(variant.getKey() + ": " + verification).isTrue();
+    }
+    assertThat(variants.get("two users, first").header("Authorization"))
+        .isNotEqualTo(variants.get("two users, second").header("Authorization"));
+  }
+
   @Test
   void oksignSendsTheDocumentedRequestTokenHeader() throws Exception {
     SigningBenchmark benchmark = new SigningBenchmark();

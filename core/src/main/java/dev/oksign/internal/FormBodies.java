@@ -4,7 +4,6 @@ import dev.oksign.SigningException;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -78,21 +77,6 @@ public final class FormBodies {
     Buffer buffer = new Buffer();
     body.writeTo(buffer);
     return buffer.readString(charset);
-  }
-
-  /**
-   * Adds the parameters of {@code body} to {@code out}: decoded as {@link FormBody#value(int)}
-   * decodes them, then encoded per RFC 5849 §3.6. Usually straight from the encoded form, with no
-   * decoded string in between (see {@link Percent#fromFormEncoded(String)}).
-   */
-  public static void addParameters(FormBody body, ParameterList out) {
-    for (int i = 0, n = body.size(); i < n; i++) {
-      String name = Percent.fromFormEncoded(body.encodedName(i));
-      if (name == null) name = Percent.encode(body.name(i));
-      String value = Percent.fromFormEncoded(body.encodedValue(i));
-      if (value == null) value = Percent.encode(body.value(i));
-      out.addEncodedAscii(name, value);
-    }
   }
 
   /**

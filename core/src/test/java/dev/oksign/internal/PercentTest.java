@@ -82,93 +82,48 @@ class PercentTest {
   }
 
   @Test
-  void formTranscodingEqualsDecodingThenEncoding() {
+  void formParsingEqualsFormBodyDecodingThenEncoding() throws Exception {
     FormBody.Builder builder = new FormBody.Builder();
-    for (String s : TRICKY) {
-      builder.add(s, s);
-      builder.addEncoded(s, s);
-    }
+    for (String s : TRICKY) builder.add(s, s);
     Random random = new Random(3986);
     for (int n = 0; n < 3000; n++) {
       builder.add(randomString(random, true), randomString(random, true));
-      builder.addEncoded(randomString(random, true), randomEncoded(random));
     }
     FormBody body = builder.build();
-    int shortWays = 0;
+    okio.Buffer raw = new okio.Buffer();
+    body.writeTo(raw);
+    ParameterList parsed = new ParameterList(body.size());
+    FormBodies.parse(raw.readUtf8(), StandardCharsets.UTF_8, parsed);
+
+    assertThat(parsed.size()).isEqualTo(body.size());
     for (int i = 0; i < body.size(); i++) {
-      String name = Percent.fromFormEncoded(body.encodedName(i));
-      if (name != null) {
-        assertThat(name).as(body.encodedName(i)).isEqualTo(Percent.encode(body.name(i)));
-        shortWays++;
-      } else {
-        // Null (the long way) is for malformed UTF-8 only, which OkHttp decodes to U+FFFD.
-        assertThat(body.name(i)).as(body.encodedName(i)).contains("\uFFFD");
-      }
-      String value = Percent.fromFormEncoded(body.encodedValue(i));
-      if (value != null) {
-        assertThat(value).as(body.encodedValue(i)).isEqualTo(Percent.encode(body.value(i)));
-        shortWays++;
-      } else {
-        assertThat(body.value(i)).as(body.encodedValue(i)).contains("\uFFFD");
-      }
+      assertThat(parsed.encodedName(i)).isEqualTo(Percent.encode(body.name(i)));
+      assertThat(parsed.encodedValue(i)).isEqualTo(Percent.encode(body.value(i)));
     }
-    // Most fields take the short way.
-    assertThat(shortWays).isGreaterThan(body.size());
   }
 
   @Test
-  void formTranscodingTakesTheShortWayForValidUtf8() {
-    assertThat(Percent.fromFormEncoded("caf%C3%A9+cr%C3%A8me%21"))
-        .isEqualTo("caf%C3%A9%20cr%C3%A8me%21");
-    assertThat(Percent.fromFormEncoded("%7e%2b+")).isEqualTo("~%2B%20");
-    assertThat(Percent.fromFormEncoded("100%")).isEqualTo("100%25");
-    assertThat(Percent.fromFormEncoded("plain")).isEqualTo("plain");
-    // Malformed UTF-8 is left to the long way, which decodes as OkHttp does.
-    assertThat(Percent.fromFormEncoded("%C3%28")).isNull();
-    assertThat(Percent.fromFormEncoded("%ED%A0%80")).isNull();
-    assertThat(Percent.fromFormEncoded("%C0%AF")).isNull();
+  void formParsingReadsPlusAsSpaceAndKeepsALoneEscapeLiteral() {
+    ParameterList parsed = new ParameterList(2);
+    FormBodies.parse("caf%C3%A9+cr%C3%A8me%21=%7e%2b+&&100%=x", StandardCharsets.UTF_8, parsed);
+    assertThat(parsed.normalized()).isEqualTo("caf%C3%A9%20cr%C3%A8me%21=~%2B%20&100%25=x");
   }
 
   @Test
-  void transcodingStopsWhereItsFlagsSay() {
-    String query = "a%41+b=c=d&e%zz";
-    char[] chars = query.toCharArray();
-    byte[] out = new byte[5 * chars.length];
-    int names = Percent.STOP_AT_AMPERSAND | Percent.STOP_AT_EQUALS | Percent.STRICT_ESCAPES;
-    int values = Percent.STOP_AT_AMPERSAND | Percent.STRICT_ESCAPES;
-
-    long name = Percent.transcode(chars, 0, chars.length, out, 0, true, names);
-    assertThat(name >>> 32).isEqualTo(query.indexOf('='));
-    assertThat(new String(out, 0, (int) name, StandardCharsets.US_ASCII)).isEqualTo("aA%2520b");
-
-    long value = Percent.transcode(chars, 7, chars.length, out, 0, true, values);
-    assertThat(value >>> 32).isEqualTo(query.indexOf('&'));
-    assertThat(new String(out, 0, (int) value, StandardCharsets.US_ASCII)).isEqualTo("c%253Dd");
-
-    // "%zz" starts no escape: refused where escapes are strict, else written as a literal '%'.
-    assertThat(Percent.transcode(chars, 11, chars.length, out, 0, true, values)).isEqualTo(-1);
-    long lenient = Percent.transcode(chars, 11, chars.length, out, 0, false, 0);
-    assertThat(lenient >>> 32).isEqualTo(chars.length);
-    assertThat(new String(out, 0, (int) lenient, StandardCharsets.US_ASCII)).isEqualTo("e%25zz");
-  }
-
-  @Test
-  void firstInvalidEscapeInARegion() {
+  void firstInvalidEscape() {
     assertThat(Percent.firstInvalidEscape("a%41%4")).isEqualTo(4);
-    assertThat(Percent.firstInvalidEscape("http://h/?a=%41%4#%zz", 10, 17)).isEqualTo(5);
-    assertThat(Percent.firstInvalidEscape("http://h/?a=%41#%zz", 10, 15)).isEqualTo(-1);
+    assertThat(Percent.firstInvalidEscape("a=%41%zz")).isEqualTo(5);
+    assertThat(Percent.firstInvalidEscape("a=%41%7e")).isEqualTo(-1);
   }
 
   @Test
-  void reencodeAsciiMatchesReencode() {
-    for (String s : new String[] {"", "%", "a%20b%2F", "%%%", "abc", "%41x"}) {
-      StringBuilder expected = new StringBuilder();
-      Percent.reencode(s, expected);
-      byte[] out = new byte[3 * s.length() + 2];
-      int end = Percent.reencodeAscii(s, out, 1);
-      assertThat(end).isEqualTo(1 + expected.length());
+  void reencodingIsEncodingOnceMore() {
+    for (String s : new String[] {"", "%25", "a%20b%2F", "%25%25%25", "abc", "%41x"}) {
+      byte[] out = new byte[Percent.reencodedLength(s) + 1];
+      int end = Percent.reencode(s, out, 1);
+      assertThat(end).isEqualTo(out.length);
       assertThat(new String(out, 1, end - 1, StandardCharsets.US_ASCII))
-          .isEqualTo(expected.toString());
+          .isEqualTo(Percent.encode(s));
     }
   }
 

@@ -41,9 +41,9 @@ class PercentFuzzTest {
     Percent.encode(s, appended);
     assertThat(appended.toString()).isEqualTo("x" + encoded);
     // The base string encodes the normalized parameters a second time: only '%' changes.
-    StringBuilder twice = new StringBuilder();
-    Percent.reencode(encoded, twice);
-    assertThat(twice.toString()).isEqualTo(Percent.encode(encoded));
+    byte[] twice = new byte[Percent.reencodedLength(encoded)];
+    assertThat(Percent.reencode(encoded, twice, 0)).isEqualTo(twice.length);
+    assertThat(new String(twice, StandardCharsets.US_ASCII)).isEqualTo(Percent.encode(encoded));
   }
 
   /**

@@ -97,22 +97,21 @@ public final class Flickr {
     this.userClient = builder.client != null ? builder.client : new OkHttpClient();
 
     OAuth1Signer.Builder signerBuilder =
-        OAuth1Signer.builder().clientCredentials(clientCredentials).token(token);
+        (builder.signer != null ? builder.signer.newBuilder() : OAuth1Signer.builder())
+            .clientCredentials(clientCredentials)
+            .token(token);
     if (builder.clock != null) signerBuilder.clock(builder.clock);
     if (builder.nonces != null) signerBuilder.nonces(builder.nonces);
     this.signer = signerBuilder.build();
 
     // The token flow signs on its own, so it gets the user's client, not the REST one.
     TokenFlow.Builder flow =
-        TokenFlow.builder()
-            .clientCredentials(clientCredentials)
+        TokenFlow.builder(signer)
             .requestTokenUrl(oauthBaseUrl.resolve(Wire.REQUEST_TOKEN))
             .authorizationUrl(oauthBaseUrl.resolve(Wire.AUTHORIZE))
             .accessTokenUrl(oauthBaseUrl.resolve(Wire.ACCESS_TOKEN))
             .httpMethod("GET")
             .client(userClient);
-    if (builder.clock != null) flow.clock(builder.clock);
-    if (builder.nonces != null) flow.nonces(builder.nonces);
     this.tokenFlow = flow.build();
 
     OkHttpClient.Builder clientBuilder = userClient.newBuilder();
@@ -397,7 +396,22 @@ public final class Flickr {
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Sleeper sleeper = Sleeper.SYSTEM;
 
+    private OAuth1Signer signer;
+
     Builder() {}
+
+    /**
+     * Signs as {@code signer} does: its client credentials, token, clock, nonces, signature method
+     * and realm, for an application that already has a signer for Flickr. Its placement is used
+     * too: keep the default header. The setters of this builder still change each of them.
+     */
+    public Builder signer(OAuth1Signer signer) {
+      if (signer == null) throw new NullPointerException("signer == null");
+      this.signer = signer;
+      this.clientCredentials = signer.clientCredentials();
+      this.token = signer.token();
+      return this;
+    }
 
     /** The application's API key and secret. Required. */
     public Builder clientCredentials(ClientCredentials clientCredentials) {

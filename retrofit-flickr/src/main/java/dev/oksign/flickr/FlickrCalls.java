@@ -1,6 +1,8 @@
 package dev.oksign.flickr;
 
 import dev.oksign.OAuth1Signer;
+import dev.oksign.SigningOptions;
+import dev.oksign.Token;
 import dev.oksign.flickr.internal.Wire;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -108,12 +110,25 @@ final class FlickrCalls implements Interceptor {
   }
 
   /**
+   * True if the request is signed with a token: one of its {@link SigningOptions} or {@link Token}
+   * tag (as {@code Flickr.withToken} and uploads give it), else the signer's, unless the options
+   * say {@link SigningOptions#withoutToken()}.
+   */
+  private boolean signedWithToken(Request request) {
+    SigningOptions options = request.tag(SigningOptions.class);
+    if (options != null && options.withoutToken()) return false;
+    return (options != null && options.token() != null)
+        || request.tag(Token.class) != null
+        || signer.token() != null;
+  }
+
+  /**
    * Adds the conventions: to the form body of a {@code @FormUrlEncoded} POST, where Flickr's write
    * methods take their arguments, else to the query. A caller's own {@code method}, {@code format},
    * {@code nojsoncallback} or {@code api_key} is replaced.
    */
   Request withConventions(Request request, String method) {
-    boolean signed = signer.tokenFor(request) != null;
+    boolean signed = signedWithToken(request);
     Request.Builder out = request.newBuilder();
     if (!signed) out.tag(Unsigned.class, Unsigned.INSTANCE);
     if (request.body() instanceof FormBody form) {
