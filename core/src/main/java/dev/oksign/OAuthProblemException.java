@@ -162,6 +162,20 @@ public final class OAuthProblemException extends OAuth1Exception {
         message.toString(), httpStatus, problem, parameters, snippet, diagnosis);
   }
 
+  /** This refusal, its message saying why the call was not retried. */
+  OAuthProblemException notRetried(String why) {
+    OAuthProblemException copy =
+        new OAuthProblemException(
+            getMessage() + "\nNot retried: " + why,
+            httpStatus,
+            problem,
+            parameters,
+            bodySnippet,
+            diagnosis);
+    copy.initCause(this);
+    return copy;
+  }
+
   /** The start of the body on one line, the values of secret fields masked; null if empty. */
   private static String snippet(String body) {
     if (body == null || body.trim().isEmpty()) return null;
