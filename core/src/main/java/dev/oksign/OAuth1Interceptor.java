@@ -61,9 +61,10 @@ import okhttp3.Response;
  *
  * <p><b>Redirects of form-placed requests.</b> With {@link Placement#FORM_BODY}, OkHttp follows a
  * {@code 301}/{@code 302}/{@code 303} after a POST with a GET that has no body. The POST was
- * processed; failing the GET would make a caller who retries apply it twice. So a request without a
- * body is signed with its protocol parameters in the query ({@link Placement#QUERY}), as the only
- * place left; a {@code 307}/{@code 308} keeps the body and is signed in it anew.
+ * processed; failing the GET would make a caller who retries apply it twice. So that follow-up (a
+ * request without a body in a call whose own request had one) is signed with its protocol
+ * parameters in the query ({@link Placement#QUERY}), the only place left; a {@code 307}/{@code 308}
+ * keeps the body and is signed in it anew. A call made without a body is still refused.
  *
  * <p><b>Failures.</b> A request that cannot be signed fails with a {@link SigningException} before
  * anything is sent. A refusal by the server (a 4xx response to a signed request whose form body
@@ -97,8 +98,8 @@ public final class OAuth1Interceptor implements Interceptor {
   private final Interceptor clockSkewRetry = new ClockSkewRetry();
 
   /**
-   * The signer with {@link Placement#QUERY}, for bodiless requests when the signer places in the
-   * form body (the GET that follows a redirected POST); else the signer itself.
+   * The signer with {@link Placement#QUERY} when the signer places in the form body, for the GET
+   * that follows a redirected POST; else the signer itself.
    */
   private final OAuth1Signer bodilessSigner;
 
@@ -246,7 +247,12 @@ public final class OAuth1Interceptor implements Interceptor {
               + " http) for a provider without TLS");
     }
     long usedOffset = clockOffsetSeconds.get();
-    OAuth1Signer signer = request.body() == null ? bodilessSigner : this.signer;
+    OAuth1Signer signer = this.signer;
+    if (request.body() == null
+        && signer != bodilessSigner
+        && chain.call().request().body() != null) {
+      signer = bodilessSigner; // the redirect of a form POST: see the class documentation
+    }
     SigningReport signed = signer.compute(request, usedOffset, true);
     Response response;
     try {

@@ -21,9 +21,9 @@ public final class InMemoryNonceStore implements NonceStore {
   /**
    * Heap per entry beyond two bytes per character of its key, estimated from above for a 64-bit
    * JVM: the key string's header and array, the hash set's node and slot, the entry object and its
-   * slot in the queue.
+   * slot in the queue. Measured: 0.59–0.65 of the estimate with ASCII keys (one byte a character).
    */
-  static final int ENTRY_OVERHEAD = 136;
+  static final int ENTRY_OVERHEAD = 160;
 
   private final int capacity;
   private final long maxBytes;
@@ -69,7 +69,7 @@ public final class InMemoryNonceStore implements NonceStore {
     long cost = ENTRY_OVERHEAD + 2L * key.length();
     byBytes.remove(book);
     book.keys.add(key);
-    book.byTimestamp.add(new Entry(timestamp, partition, key, cost));
+    book.byTimestamp.add(new Entry(timestamp, key, cost));
     book.bytes += cost;
     byBytes.add(book);
     size++;
@@ -86,11 +86,20 @@ public final class InMemoryNonceStore implements NonceStore {
     heaviest.bytes -= evicted.cost;
     size--;
     bytes -= evicted.cost;
-    Long floor = heaviest.floors.get(evicted.partition);
-    if (floor == null || floor < evicted.timestamp) {
-      heaviest.floors.put(evicted.partition, evicted.timestamp);
-    }
+    String partition = partitionOf(evicted.key);
+    Long floor = heaviest.floors.get(partition);
+    if (floor == null || floor < evicted.timestamp)
+      heaviest.floors.put(partition, evicted.timestamp);
     byBytes.add(heaviest);
+  }
+
+  /**
+   * The partition an entry's key starts with: {@code -} or the token's length, a colon, the token.
+   */
+  private static String partitionOf(String key) {
+    if (key.charAt(0) == '-') return "-";
+    int colon = key.indexOf(':');
+    return key.substring(0, colon + 1 + Integer.parseInt(key.substring(0, colon)));
   }
 
   /**
@@ -149,13 +158,11 @@ public final class InMemoryNonceStore implements NonceStore {
 
   private static final class Entry {
     final long timestamp;
-    final String partition;
     final String key;
     final long cost;
 
-    Entry(long timestamp, String partition, String key, long cost) {
+    Entry(long timestamp, String key, long cost) {
       this.timestamp = timestamp;
-      this.partition = partition;
       this.key = key;
       this.cost = cost;
     }

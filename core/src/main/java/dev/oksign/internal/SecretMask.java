@@ -2,8 +2,10 @@ package dev.oksign.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Masks the values of fields whose name holds {@code secret} in a provider's answer, whatever its
@@ -44,6 +46,7 @@ public final class SecretMask {
       int k = from;
       while (k < m && isNameChar(d.chars[k])) k++;
       while (k < m && (d.chars[k] == '"' || d.chars[k] == '\'' || d.chars[k] == ' ')) k++;
+      from = Math.max(from, k); // every "secret" up to k is in this same name
       char delimiter = k < m ? d.chars[k] : 0;
       int start;
       if (delimiter == '=' || delimiter == ':' || delimiter == '>') {
@@ -85,34 +88,27 @@ public final class SecretMask {
     int m = d.chars.length;
     char first = d.chars[start];
     if ((first == '"' || first == '\'') && d.raw[start]) {
-      for (int i = start + 1; i < m; i++) {
-        if (d.isRaw(i, first) && d.chars[i - 1] != '\\') {
-          int next = i + 1;
-          int after = next;
-          while (after < m && d.raw[after] && Character.isWhitespace(d.chars[after])) after++;
-          if (after >= m || (d.raw[after] && isStructural(d.chars[after]))) return next;
-          break; // text after the closing quote: the value did not end there
-        }
+      int i = d.next(first, start + 1);
+      while (i < m && d.chars[i - 1] == '\\') i = d.next(first, i + 1);
+      if (i < m) {
+        int next = i + 1;
+        int after = next;
+        while (after < m && d.raw[after] && Character.isWhitespace(d.chars[after])) after++;
+        if (after >= m || (d.raw[after] && isStructural(d.chars[after]))) return next;
+        // text after the closing quote: the value did not end there
       }
     }
-    if (delimiter == '>') return next(d, start, "<");
+    if (delimiter == '>') return d.next('<', start);
     if (delimiter == ':') {
-      int lineEnd = next(d, start, "\n\r");
+      int lineEnd = Math.min(d.next('\n', start), d.next('\r', start));
       if (lineEnd < m) return lineEnd;
     }
     // A form: a value may hold the other separator, so it runs to the later of the next & and ;.
-    int amp = next(d, start, "&");
-    int semicolon = next(d, start, ";");
+    int amp = d.next('&', start);
+    int semicolon = d.next(';', start);
     if (amp == m) return semicolon;
     if (semicolon == m) return amp;
     return Math.max(amp, semicolon);
-  }
-
-  private static int next(Decoded d, int from, String ends) {
-    for (int i = from; i < d.chars.length; i++) {
-      if (d.raw[i] && ends.indexOf(d.chars[i]) >= 0) return i;
-    }
-    return d.chars.length;
   }
 
   private static boolean isStructural(char c) {
@@ -155,6 +151,22 @@ public final class SecretMask {
 
     boolean isRaw(int i, char c) {
       return raw[i] && chars[i] == c;
+    }
+
+    /** Per character that ends values, the index of its next raw occurrence from each index. */
+    private final Map<Character, int[]> nexts = new HashMap<>();
+
+    /** The index of the next raw {@code c} at or after {@code from}, or the length if none. */
+    int next(char c, int from) {
+      int[] next = nexts.get(c);
+      if (next == null) {
+        int n = chars.length;
+        next = new int[n + 1];
+        next[n] = n;
+        for (int i = n - 1; i >= 0; i--) next[i] = isRaw(i, c) ? i : next[i + 1];
+        nexts.put(c, next);
+      }
+      return next[Math.min(from, chars.length)];
     }
 
     /** Decodes one level of escapes; false if there was none. */
