@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -34,15 +35,36 @@ import okhttp3.Response;
  * <p><b>Add it as a network interceptor.</b> There it runs once per attempt that reaches the
  * network, so every retry and every followed redirect is signed anew, with a fresh nonce and
  * timestamp, for the URL it is really sent to; and a redirect to a host outside the scope leaves
- * with no OAuth parameter at all. As an application interceptor it signs the first attempt only: a
- * retry would then resend the same nonce, and a redirect would carry a signature made for another
- * URL.
+ * with no OAuth parameter at all, whatever the placement and the redirect code. In the application
+ * slot ({@code addInterceptor}) it refuses every request in its scope with a {@link
+ * SigningException} that says to use {@code addNetworkInterceptor}, and sends nothing. It has to:
+ * OkHttp follows redirects and retries <em>below</em> the application slot, from the request the
+ * interceptor passed on, so a {@code 307}/{@code 308} would resend a signed form body (with
+ * PLAINTEXT, both secrets) to whatever host or scheme the server names, a {@code 301}/{@code
+ * 302}/{@code 303} would carry a query-placed signature to it, and a retry would resend the same
+ * nonce. No signing there can be made safe for every placement and redirect code, so there is none.
+ * The interceptor tells the slots apart by {@link Interceptor.Chain#connection()}, which OkHttp
+ * gives network interceptors only.
  *
  * <p><b>Scope.</b> A client is often shared by several APIs, so the interceptor signs only requests
  * whose host is one of those it was built with ({@link Builder#host(String)}, exact and
- * case-insensitive) or lies under a domain it was given ({@link Builder#domain(String)}), and only
- * over {@code https} unless {@link Builder#allowHttp(boolean)} says otherwise. There is no "sign
- * everything" default: {@link Builder#build()} refuses an empty scope.
+ * case-insensitive), lies under a domain it was given ({@link Builder#domain(String)}), or matches
+ * the scheme, host and port of a URL it was given ({@link Builder#scope(HttpUrl)}). Hosts and
+ * domains match any port; a scope URL matches its own port only. One interceptor covers every host
+ * of an API, such as Flickr's {@code api.flickr.com} and {@code up.flickr.com}. Requests outside
+ * the scope pass untouched. A host or domain is signed over {@code https} only, unless {@link
+ * Builder#allowHttp(boolean)} says otherwise; a scope URL names its scheme itself. A request to a
+ * host in the scope that would not be signed because it uses plain {@code http} is not sent
+ * unsigned: it fails with a {@link SigningException} naming the host, the scheme and {@code
+ * allowHttp}, before anything is sent. There is no "sign everything" default: {@link
+ * Builder#build()} refuses an empty scope.
+ *
+ * <p><b>Redirects of form-placed requests.</b> With {@link Placement#FORM_BODY}, OkHttp follows a
+ * {@code 301}/{@code 302}/{@code 303} after a POST with a GET that has no body. The POST was
+ * processed; failing the GET would make a caller who retries apply it twice. So that follow-up (a
+ * request without a body in a call whose own request had one) is signed with its protocol
+ * parameters in the query ({@link Placement#QUERY}), the only place left; a {@code 307}/{@code 308}
+ * keeps the body and is signed in it anew. A call made without a body is still refused.
  *
  * <p><b>Failures.</b> A request that cannot be signed fails with a {@link SigningException} before
  * anything is sent. A refusal by the server (a 4xx response to a signed request whose form body
@@ -68,11 +90,18 @@ public final class OAuth1Interceptor implements Interceptor {
   private final OAuth1Signer signer;
   private final List<String> hosts;
   private final List<String> domains;
+  private final List<HttpUrl> urls;
   private final boolean allowHttp;
   private final boolean clockSkewCorrection;
   private final boolean resendUnsafeMethods;
   private final AtomicLong clockOffsetSeconds = new AtomicLong();
   private final Interceptor clockSkewRetry = new ClockSkewRetry();
+
+  /**
+   * The signer with {@link Placement#QUERY} when the signer places in the form body, for the GET
+   * that follows a redirected POST; else the signer itself.
+   */
+  private final OAuth1Signer bodilessSigner;
 
   /** Refusals are short forms; a longer body is read only this far. */
   private static final long MAX_REFUSAL_BYTES = 64 * 1024;
@@ -81,9 +110,14 @@ public final class OAuth1Interceptor implements Interceptor {
     this.signer = builder.signer;
     this.hosts = Collections.unmodifiableList(new ArrayList<>(builder.hosts));
     this.domains = Collections.unmodifiableList(new ArrayList<>(builder.domains));
+    this.urls = Collections.unmodifiableList(new ArrayList<>(builder.urls));
     this.allowHttp = builder.allowHttp;
     this.clockSkewCorrection = builder.clockSkewCorrection;
     this.resendUnsafeMethods = builder.resendUnsafeMethods;
+    this.bodilessSigner =
+        signer.placement() == Placement.FORM_BODY
+            ? signer.newBuilder().placement(Placement.QUERY).build()
+            : signer;
   }
 
   /**
@@ -106,6 +140,7 @@ public final class OAuth1Interceptor implements Interceptor {
     Builder builder = new Builder(signer);
     builder.hosts.addAll(hosts);
     builder.domains.addAll(domains);
+    builder.urls.addAll(urls);
     builder.allowHttp = allowHttp;
     builder.clockSkewCorrection = clockSkewCorrection;
     builder.resendUnsafeMethods = resendUnsafeMethods;
@@ -117,15 +152,34 @@ public final class OAuth1Interceptor implements Interceptor {
     return signer;
   }
 
-  /** True if a request to {@code url} would be signed. */
+  /**
+   * True if a request to {@code url} would be signed. A request to a host in the scope over plain
+   * {@code http} that is not allowed is not signed but refused (see the class documentation).
+   */
   public boolean inScope(HttpUrl url) {
-    if (!allowHttp && !url.isHttps()) return false;
+    return scopeOf(url) == SIGN;
+  }
+
+  private static final int OUTSIDE = 0;
+  private static final int SIGN = 1;
+  private static final int REFUSE_HTTP = 2;
+
+  /** Whether {@code url} is signed, outside the scope, or a scope host over a refused scheme. */
+  private int scopeOf(HttpUrl url) {
     String host = url.host().toLowerCase(Locale.ROOT);
-    if (hosts.contains(host)) return true;
-    for (String domain : domains) {
-      if (host.equals(domain) || host.endsWith("." + domain)) return true;
+    boolean named = hosts.contains(host);
+    for (int i = 0; !named && i < domains.size(); i++) {
+      String domain = domains.get(i);
+      named = host.equals(domain) || host.endsWith("." + domain);
     }
-    return false;
+    if (named && (allowHttp || url.isHttps())) return SIGN;
+    boolean hostOfUrl = false;
+    for (HttpUrl scope : urls) {
+      if (!scope.host().equals(host)) continue;
+      if (scope.scheme().equals(url.scheme()) && scope.port() == url.port()) return SIGN;
+      hostOfUrl = true;
+    }
+    return (named || hostOfUrl) && !url.isHttps() ? REFUSE_HTTP : OUTSIDE;
   }
 
   /**
@@ -142,8 +196,9 @@ public final class OAuth1Interceptor implements Interceptor {
    * once when this interceptor, in the network slot, saw {@code timestamp_refused} and corrected
    * its clock offset. The retry goes through the network slot again, so it is signed with a fresh
    * nonce and the corrected timestamp. A second refusal is thrown, never retried: there is no loop.
-   * OkHttp lets a network interceptor call {@code proceed} only once, which is why the retry lives
-   * here.
+   * A call whose body is one-shot or duplex is not retried either (its bytes were spent on the
+   * first attempt): its refusal says so. OkHttp lets a network interceptor call {@code proceed}
+   * only once, which is why the retry lives here.
    *
    * <pre>{@code
    * OAuth1Interceptor oauth = OAuth1Interceptor.create(signer, "api.flickr.com");
@@ -168,8 +223,32 @@ public final class OAuth1Interceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (!inScope(request.url())) return chain.proceed(request);
+    int scope = scopeOf(request.url());
+    if (scope == OUTSIDE) return chain.proceed(request);
+    if (chain.connection() == null) {
+      throw new SigningException(
+          "OAuth1Interceptor was added with addInterceptor, the application slot, where OkHttp would"
+              + " resend what it signs to wherever a redirect points: add it with"
+              + " addNetworkInterceptor (request to "
+              + request.url().host()
+              + " not sent)");
+    }
+    if (scope == REFUSE_HTTP) {
+      throw new SigningException(
+          "request to "
+              + request.url().host()
+              + " is in this interceptor's scope but uses plain "
+              + request.url().scheme()
+              + ": not sending it unsigned. Use https, or allowHttp(true) (or a scope URL with"
+              + " http) for a provider without TLS");
+    }
     long usedOffset = clockOffsetSeconds.get();
+    OAuth1Signer signer = this.signer;
+    if (request.body() == null
+        && signer != bodilessSigner
+        && chain.call().request().body() != null) {
+      signer = bodilessSigner; // the redirect of a form POST: see the class documentation
+    }
     SigningReport signed = signer.compute(request, usedOffset, true);
     Response response;
     try {
@@ -288,6 +367,7 @@ public final class OAuth1Interceptor implements Interceptor {
         + hosts
         + ", domains="
         + domains
+        + (urls.isEmpty() ? "" : ", urls=" + urls)
         + ", allowHttp="
         + allowHttp
         + ", signer="
@@ -303,6 +383,14 @@ public final class OAuth1Interceptor implements Interceptor {
         return chain.proceed(chain.request());
       } catch (OAuthProblemException e) {
         if (!e.clockCorrected()) throw e;
+        RequestBody body = chain.request().body();
+        if (body != null && (body.isOneShot() || body.isDuplex())) {
+          // Its bytes are gone: a resend would carry an empty or partial body. OkHttp never
+          // retries such a body either.
+          throw e.notRetried(
+              "the request body is one-shot and was already sent, so it cannot be sent again with"
+                  + " the corrected clock; the next request is signed with it");
+        }
         try {
           return chain.proceed(chain.request());
         } catch (OAuthProblemException again) {
@@ -323,6 +411,7 @@ public final class OAuth1Interceptor implements Interceptor {
     private final OAuth1Signer signer;
     private final List<String> hosts = new ArrayList<>();
     private final List<String> domains = new ArrayList<>();
+    private final List<HttpUrl> urls = new ArrayList<>();
     private boolean allowHttp;
     private boolean clockSkewCorrection = true;
     private boolean resendUnsafeMethods;
@@ -363,8 +452,22 @@ public final class OAuth1Interceptor implements Interceptor {
     }
 
     /**
-     * Whether to sign requests over plain {@code http} to hosts in scope; false by default. Only
-     * for local tests and providers without TLS: the signed parameters travel in the clear.
+     * Signs requests with the scheme, host and port of {@code url}, such as {@code
+     * https://up.flickr.com/} or a local fake's {@code http://127.0.0.1:8080/}; its path is
+     * ignored. Unlike {@link #host(String)}, this matches one port only, and signs plain {@code
+     * http} when the URL says so, without {@link #allowHttp(boolean)}.
+     */
+    public Builder scope(HttpUrl url) {
+      if (url == null) throw new NullPointerException("url == null");
+      urls.add(
+          new HttpUrl.Builder().scheme(url.scheme()).host(url.host()).port(url.port()).build());
+      return this;
+    }
+
+    /**
+     * Whether to sign requests over plain {@code http} to the hosts and domains in scope; false by
+     * default, and such requests are then refused rather than sent unsigned. Only for local tests
+     * and providers without TLS: the signed parameters travel in the clear.
      */
     public Builder allowHttp(boolean allowHttp) {
       this.allowHttp = allowHttp;
@@ -397,10 +500,10 @@ public final class OAuth1Interceptor implements Interceptor {
     /**
      * Returns the interceptor.
      *
-     * @throws IllegalStateException if no host or domain was given
+     * @throws IllegalStateException if no host, domain or scope URL was given
      */
     public OAuth1Interceptor build() {
-      if (hosts.isEmpty() && domains.isEmpty()) {
+      if (hosts.isEmpty() && domains.isEmpty() && urls.isEmpty()) {
         throw new IllegalStateException(
             "hosts is empty: name the hosts this interceptor may sign for, so that credentials"
                 + " never reach another API that shares the client");

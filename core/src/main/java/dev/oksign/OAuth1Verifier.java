@@ -6,13 +6,18 @@ import dev.oksign.internal.FormBodies;
 import dev.oksign.internal.OAuth;
 import dev.oksign.internal.ParameterList;
 import dev.oksign.internal.Percent;
+import dev.oksign.internal.RsaSha1SignatureMethod;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,18 +53,41 @@ import okio.Buffer;
  *   <li>{@code oauth_consumer_key}, {@code oauth_signature_method}, {@code oauth_signature} and,
  *       except with PLAINTEXT, {@code oauth_timestamp} and {@code oauth_nonce} are present: {@code
  *       parameter_absent};
- *   <li>{@code oauth_version}, if sent, is {@code 1.0}: {@code version_rejected};
- *   <li>the signature method is one of {@link Builder#signatureMethods}: {@code
- *       signature_method_rejected};
- *   <li>the consumer key is known: {@code consumer_key_unknown}; the token, if any, is known:
- *       {@code token_rejected};
+ *   <li>{@code oauth_version}, if sent, is {@code 1.0}: {@code version_rejected}; {@code
+ *       oauth_nonce} is at most 128 characters: {@code parameter_rejected};
+ *   <li>the signature method is one of {@link Builder#signatureMethods}, or RSA-SHA1 where {@link
+ *       Builder#rsaSha1PublicKeys} is set: {@code signature_method_rejected}; so is a method that
+ *       reveals the secrets (PLAINTEXT) on a URL that is not {@code https}, unless {@link
+ *       Builder#acceptCleartextSecrets(boolean)} allows it;
+ *   <li>the consumer key is known <em>for that method</em>: {@code consumer_key_unknown}, or {@code
+ *       signature_method_rejected} for a consumer known only for the other kind; the token, if any,
+ *       is known: {@code token_rejected};
  *   <li>the timestamp is within {@link Builder#timestampWindow} of the clock: {@code
  *       timestamp_refused};
  *   <li>the signature matches, compared in constant time: {@code signature_invalid};
+ *   <li>an {@code oauth_body_hash}, if sent, matches the body received and the body is not a form:
+ *       {@code parameter_rejected};
  *   <li>the nonce was not used before with this consumer, token and timestamp: {@code nonce_used}.
  *       Only requests that passed every other check are recorded, so unsigned junk cannot fill the
  *       {@link NonceStore}.
  * </ol>
+ *
+ * <p><b>What it guarantees, per consumer.</b> A request passes only if it was signed with the key
+ * of the consumer it names, by a method that consumer is allowed: a shared-secret method (HMAC,
+ * PLAINTEXT, your own) only with the consumer's non-empty secret from {@link
+ * Builder#clientSecrets}, RSA-SHA1 only with the public key registered for that consumer by {@link
+ * Builder#rsaSha1PublicKeys}. An empty secret is refused, never used as a key (an HMAC keyed with
+ * {@code "&"} is one anyone can make). A request passes once per nonce within the window, and with
+ * the default {@link NonceStore#inMemory()} one consumer's traffic cannot push another consumer's
+ * nonces out or get its requests refused.
+ *
+ * <p><b>What a deployment must still do.</b> Serve over TLS: the verifier sees only the URL it is
+ * given, and the signature protects the request's integrity, not its confidentiality (and not the
+ * body, unless the client sends {@code oauth_body_hash}). Give every instance of a server one
+ * shared {@link NonceStore} (with an atomic add-if-absent and an expiry of the window): a store in
+ * one JVM does not see a replay sent to another instance. Keep the clock in sync, keep the secret
+ * and key lookups authoritative (a revoked consumer or token must return null), and rate-limit
+ * before verifying: each check costs an HMAC or an RSA verification.
  *
  * <p>Built once, immutable and thread-safe if the secret functions and nonce store are.
  */
@@ -70,6 +98,13 @@ public final class OAuth1Verifier {
   private final Duration timestampWindow;
   private final NonceStore nonceStore;
   private final Map<String, SignatureMethod> signatureMethods;
+  private final Function<String, PublicKey> rsaSha1PublicKeys;
+  private final boolean acceptCleartextSecrets;
+
+  /** The longest {@code oauth_nonce} accepted; longer ones are refused with parameter_rejected. */
+  static final int MAX_NONCE_LENGTH = 128;
+
+  private static final String RSA_SHA1 = "RSA-SHA1";
 
   private OAuth1Verifier(Builder builder) {
     this.clientSecrets = builder.clientSecrets;
@@ -78,11 +113,13 @@ public final class OAuth1Verifier {
     this.timestampWindow = builder.timestampWindow;
     this.nonceStore = builder.nonceStore != null ? builder.nonceStore : NonceStore.inMemory();
     this.signatureMethods = builder.signatureMethods;
+    this.rsaSha1PublicKeys = builder.rsaSha1PublicKeys;
+    this.acceptCleartextSecrets = builder.acceptCleartextSecrets;
   }
 
   /**
    * Returns a builder: HMAC-SHA1 and HMAC-SHA256, a window of 5 minutes, the UTC system clock, an
-   * in-memory nonce store, no token known.
+   * in-memory nonce store, no token known, no RSA key, PLAINTEXT (if accepted) over https only.
    */
   public static Builder builder() {
     return new Builder();
@@ -97,7 +134,8 @@ public final class OAuth1Verifier {
    * Verifies a request with {@code additionalSignedParameters}: parameters the client signed that
    * are neither in the query nor in a form body, such as the text fields of a {@code
    * multipart/form-data} upload (Flickr's upload API signs them). The content type of the body is
-   * read from {@code headers}; only a form body is read.
+   * read from {@code headers}; a form body is read for its parameters, any body for an {@code
+   * oauth_body_hash}.
    *
    * @param method the HTTP method, such as {@code POST}
    * @param url the URL the request was made to, as the client saw it
@@ -122,8 +160,9 @@ public final class OAuth1Verifier {
   }
 
   /**
-   * Verifies an OkHttp {@link Request}, as built by a client or by a test. A form body is read, so
-   * it must be one that can be written more than once.
+   * Verifies an OkHttp {@link Request}, as built by a client or by a test. The body is read (for a
+   * form's parameters or an {@code oauth_body_hash}) unless it is one-shot or duplex; such a body
+   * counts as empty.
    *
    * @throws IOException if reading the body fails
    */
@@ -131,7 +170,7 @@ public final class OAuth1Verifier {
     RequestBody body = request.body();
     MediaType contentType = body == null ? null : body.contentType();
     byte[] bytes = null;
-    if (body != null && FormBodies.isForm(contentType)) {
+    if (body != null && !body.isOneShot() && !body.isDuplex()) {
       Buffer buffer = new Buffer();
       body.writeTo(buffer);
       bytes = buffer.readByteArray();
@@ -276,24 +315,70 @@ public final class OAuth1Verifier {
           baseString,
           protocol);
     }
-    SignatureMethod signatureMethod = signatureMethods.get(methodName);
-    if (signatureMethod == null) {
+    String nonce = protocol.get(OAuth.NONCE);
+    if (nonce != null && nonce.length() > MAX_NONCE_LENGTH) {
+      return refused(
+          OAuthProblem.PARAMETER_REJECTED,
+          "oauth_nonce is "
+              + nonce.length()
+              + " characters long; at most "
+              + MAX_NONCE_LENGTH
+              + " are accepted",
+          baseString,
+          protocol);
+    }
+    boolean rsa = RSA_SHA1.equals(methodName) && rsaSha1PublicKeys != null;
+    SignatureMethod signatureMethod = rsa ? null : signatureMethods.get(methodName);
+    if (!rsa && signatureMethod == null) {
       return refused(
           OAuthProblem.SIGNATURE_METHOD_REJECTED,
-          methodName + " is not accepted; accepted: " + signatureMethods.keySet(),
+          methodName + " is not accepted; accepted: " + acceptedMethods(),
+          baseString,
+          protocol);
+    }
+    if (!rsa && signatureMethod.revealsSecrets() && !url.isHttps() && !acceptCleartextSecrets) {
+      return refused(
+          OAuthProblem.SIGNATURE_METHOD_REJECTED,
+          methodName
+              + " over plain "
+              + url.scheme()
+              + " carries the secrets in the clear: accepted over https only"
+              + " (acceptCleartextSecrets)",
           baseString,
           protocol);
     }
 
-    // 5. Credentials.
+    // 5. Credentials, bound to the method: a consumer signs with its secret or its RSA key.
     String consumerKey = protocol.get(OAuth.CONSUMER_KEY);
-    String clientSecret = clientSecrets.apply(consumerKey);
-    if (clientSecret == null) {
-      return refused(
-          OAuthProblem.CONSUMER_KEY_UNKNOWN,
-          "consumer key " + consumerKey + " is unknown",
-          baseString,
-          protocol);
+    String clientSecret = null;
+    PublicKey publicKey = null;
+    if (rsa) {
+      publicKey = rsaSha1PublicKeys.apply(consumerKey);
+      if (publicKey == null) {
+        return refused(
+            hasSecret(consumerKey)
+                ? OAuthProblem.SIGNATURE_METHOD_REJECTED
+                : OAuthProblem.CONSUMER_KEY_UNKNOWN,
+            "consumer key " + consumerKey + " has no RSA-SHA1 public key",
+            baseString,
+            protocol);
+      }
+    } else {
+      clientSecret = clientSecrets == null ? null : clientSecrets.apply(consumerKey);
+      if (clientSecret == null || clientSecret.isEmpty()) {
+        boolean rsaOnly = rsaSha1PublicKeys != null && rsaSha1PublicKeys.apply(consumerKey) != null;
+        return refused(
+            rsaOnly ? OAuthProblem.SIGNATURE_METHOD_REJECTED : OAuthProblem.CONSUMER_KEY_UNKNOWN,
+            "consumer key "
+                + consumerKey
+                + (rsaOnly
+                    ? " signs with RSA-SHA1 only, not " + methodName
+                    : clientSecret == null
+                        ? " is unknown"
+                        : " has an empty secret, which is no key: refused"),
+            baseString,
+            protocol);
+      }
     }
     String token = protocol.get(OAuth.TOKEN);
     String tokenSecret = "";
@@ -345,7 +430,11 @@ public final class OAuth1Verifier {
 
     // 7. Signature (§3.2), constant time for the HMAC and PLAINTEXT methods.
     String signature = protocol.get(OAuth.SIGNATURE);
-    if (!signatureMethod.verify(baseString, signature, clientSecret, tokenSecret)) {
+    boolean signed =
+        rsa
+            ? RsaSha1SignatureMethod.verifying(publicKey).verify(baseString, signature, "", "")
+            : signatureMethod.verify(baseString, signature, clientSecret, tokenSecret);
+    if (!signed) {
       return refused(
           OAuthProblem.SIGNATURE_INVALID,
           "the signature does not match the base string computed here (debug_sbs), signed with"
@@ -356,8 +445,16 @@ public final class OAuth1Verifier {
           protocol);
     }
 
-    // 8. Nonce (§3.3), recorded only once everything else holds.
-    String nonce = protocol.get(OAuth.NONCE);
+    // 8. The body hash (OAuth Request Body Hash, §3.2): signed, so checked once the signature is.
+    String bodyHash = protocol.get(OAuth.BODY_HASH);
+    if (bodyHash != null) {
+      String wrong = checkBodyHash(bodyHash, methodName, contentType, body);
+      if (wrong != null) {
+        return refused(OAuthProblem.PARAMETER_REJECTED, wrong, baseString, protocol);
+      }
+    }
+
+    // 9. Nonce (§3.3), recorded only once everything else holds.
     if (nonce != null && !nonceStore.record(consumerKey, token, timestamp, nonce, now - window)) {
       return refused(
           OAuthProblem.NONCE_USED,
@@ -367,6 +464,47 @@ public final class OAuth1Verifier {
     }
     return new Verification(
         null, "valid", baseString, protocol, Collections.<String>emptyList(), null);
+  }
+
+  private boolean hasSecret(String consumerKey) {
+    String secret = clientSecrets == null ? null : clientSecrets.apply(consumerKey);
+    return secret != null && !secret.isEmpty();
+  }
+
+  private List<String> acceptedMethods() {
+    List<String> names = new ArrayList<>(signatureMethods.keySet());
+    if (rsaSha1PublicKeys != null) names.add(RSA_SHA1);
+    return names;
+  }
+
+  /**
+   * Null if {@code bodyHash} is the Base64 digest of {@code body} (SHA-256 for a method named
+   * {@code *SHA256}, else SHA-1, as the signer computes it), else why not. A form body is signed
+   * parameter by parameter and never carries a body hash (the extension's §3.2).
+   */
+  private static String checkBodyHash(
+      String bodyHash, String methodName, MediaType contentType, byte[] body) {
+    if (FormBodies.isForm(contentType)) {
+      return "oauth_body_hash is not allowed with a form body, whose parameters are signed";
+    }
+    String algorithm = methodName.endsWith("SHA256") ? "SHA-256" : "SHA-1";
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " is not available", e);
+    }
+    String expected =
+        Base64.getEncoder().encodeToString(digest.digest(body == null ? new byte[0] : body));
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII), bodyHash.getBytes(StandardCharsets.UTF_8))) {
+      return "oauth_body_hash does not match the "
+          + algorithm
+          + " of the "
+          + (body == null ? 0 : body.length)
+          + "-byte body received";
+    }
+    return null;
   }
 
   private static String twice(String name, List<String> places, String where) {
@@ -392,7 +530,7 @@ public final class OAuth1Verifier {
   @Override
   public String toString() {
     return "OAuth1Verifier[signatureMethods="
-        + signatureMethods.keySet()
+        + acceptedMethods()
         + ", timestampWindow="
         + timestampWindow
         + ", nonceStore="
@@ -409,12 +547,16 @@ public final class OAuth1Verifier {
     private NonceStore nonceStore;
     private Map<String, SignatureMethod> signatureMethods =
         methods(SignatureMethod.HMAC_SHA1, SignatureMethod.HMAC_SHA256);
+    private Function<String, PublicKey> rsaSha1PublicKeys;
+    private boolean acceptCleartextSecrets;
 
     Builder() {}
 
     /**
-     * Looks up the client (consumer) secret of a consumer key; returns null for an unknown key.
-     * Required. For RSA-SHA1 clients, whose secret is not used, return an empty string.
+     * Looks up the client (consumer) secret of a consumer key, for the shared-secret methods (HMAC,
+     * PLAINTEXT, your own); returns null for a consumer that has none, such as an unknown key or
+     * one that signs with RSA-SHA1 only. An empty secret is refused like an unknown key: it is no
+     * key. Required unless {@link #rsaSha1PublicKeys} is set.
      */
     public Builder clientSecrets(Function<String, String> clientSecrets) {
       if (clientSecrets == null) throw new NullPointerException("clientSecrets == null");
@@ -461,8 +603,12 @@ public final class OAuth1Verifier {
     }
 
     /**
-     * The accepted signature methods, by their {@link SignatureMethod#name()}; HMAC-SHA1 and
-     * HMAC-SHA256 by default. For RSA-SHA1 pass {@link SignatureMethod#rsaSha1Verifying}.
+     * The accepted shared-secret signature methods, by their {@link SignatureMethod#name()};
+     * HMAC-SHA1 and HMAC-SHA256 by default. Each is verified with the consumer's secret from {@link
+     * #clientSecrets}. RSA-SHA1 is not one of them: its keys are per consumer, see {@link
+     * #rsaSha1PublicKeys}.
+     *
+     * @throws IllegalArgumentException if empty, or if a method is named RSA-SHA1
      */
     public Builder signatureMethods(SignatureMethod... signatureMethods) {
       if (signatureMethods.length == 0) {
@@ -472,10 +618,43 @@ public final class OAuth1Verifier {
       return this;
     }
 
+    /**
+     * Accepts RSA-SHA1 (RFC 5849 §3.4.3) from the consumers this function gives a public key for;
+     * it returns null for a consumer without one, whose RSA-SHA1 requests are refused. A consumer
+     * with a key and no secret in {@link #clientSecrets} can sign with RSA-SHA1 only.
+     *
+     * <pre>{@code
+     * OAuth1Verifier verifier = OAuth1Verifier.builder()
+     *     .rsaSha1PublicKeys(consumers::publicKey)   // consumer key -> PublicKey, null if none
+     *     .build();
+     * }</pre>
+     */
+    public Builder rsaSha1PublicKeys(Function<String, PublicKey> rsaSha1PublicKeys) {
+      if (rsaSha1PublicKeys == null) throw new NullPointerException("rsaSha1PublicKeys == null");
+      this.rsaSha1PublicKeys = rsaSha1PublicKeys;
+      return this;
+    }
+
+    /**
+     * Whether to accept a method whose signature is the secrets themselves (PLAINTEXT) on a URL
+     * that is not {@code https}, where anyone on the path reads both secrets and can sign as the
+     * consumer from then on; false by default. RFC 5849 allows it, for providers without TLS or
+     * behind a proxy that terminates TLS and passes on an {@code http} URL (better: pass the URL
+     * the client used).
+     */
+    public Builder acceptCleartextSecrets(boolean acceptCleartextSecrets) {
+      this.acceptCleartextSecrets = acceptCleartextSecrets;
+      return this;
+    }
+
     private static Map<String, SignatureMethod> methods(SignatureMethod... methods) {
       Map<String, SignatureMethod> map = new LinkedHashMap<>();
       for (SignatureMethod method : methods) {
         if (method == null) throw new NullPointerException("signatureMethods has a null");
+        if (method.name().equals(RSA_SHA1)) {
+          throw new IllegalArgumentException(
+              "RSA-SHA1 is verified with each consumer's public key: use rsaSha1PublicKeys");
+        }
         map.put(method.name(), method);
       }
       return Collections.unmodifiableMap(map);
@@ -484,12 +663,14 @@ public final class OAuth1Verifier {
     /**
      * Returns the verifier.
      *
-     * @throws IllegalStateException if {@code clientSecrets} was not set
+     * @throws IllegalStateException if neither {@code clientSecrets} nor {@code rsaSha1PublicKeys}
+     *     was set
      */
     public OAuth1Verifier build() {
-      if (clientSecrets == null) {
+      if (clientSecrets == null && rsaSha1PublicKeys == null) {
         throw new IllegalStateException(
-            "clientSecrets == null: give the function that looks up a consumer key's secret");
+            "clientSecrets == null: give the function that looks up a consumer key's secret (or"
+                + " rsaSha1PublicKeys for RSA-SHA1 consumers)");
       }
       return new OAuth1Verifier(this);
     }

@@ -4,13 +4,12 @@ import dev.oksign.internal.BaseStringDiagnosis;
 import dev.oksign.internal.FormResponse;
 import dev.oksign.internal.OAuth;
 import dev.oksign.internal.Percent;
+import dev.oksign.internal.SecretMask;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A provider refused an OAuth request, or answered the token flow with something that is not a
@@ -29,20 +28,15 @@ import java.util.regex.Pattern;
  * sent its own base string ({@code debug_sbs}, as Flickr does) it says where it first differs from
  * the one we signed (scheme, host, port, path, a parameter only one side saw, a value encoded
  * differently); otherwise it lists the usual causes next to our base string. Nothing here holds a
- * secret: fields named {@code *secret*} are masked in the body snippet.
+ * secret: the values of fields named {@code *secret*} are masked in the body snippet and the
+ * parameters, whatever separates the fields ({@code &}, {@code ;}, JSON, XML) and however their
+ * names are encoded ({@code oauth_token_s%65cret}, a body percent-encoded whole); names are decoded
+ * as a provider would before they are looked at, and where a value's end is in doubt, the rest is
+ * masked.
  */
 public final class OAuthProblemException extends OAuth1Exception {
   private static final long serialVersionUID = 1L;
   private static final int SNIPPET_LENGTH = 200;
-
-  /**
-   * A field whose name holds {@code secret}, in any syntax a provider answers in: a form ({@code
-   * name=value}, whatever separates the pairs), JSON ({@code "name":"value"}), XML ({@code
-   * <name>value<} or {@code name="value"}). Group 1 is everything up to the value, which runs to
-   * its closing quote, or else to the next {@code &} or {@code <}: masking too much is safe.
-   */
-  private static final Pattern SECRET_FIELD =
-      Pattern.compile("([\\w.~%-]*(?i:secret)[\\w.~%-]*\"?\\s*[=:>]\\s*)(\"[^\"]*\"?|[^&<]+)");
 
   private final int httpStatus;
   private final String problem;
@@ -139,7 +133,12 @@ public final class OAuthProblemException extends OAuth1Exception {
     if (form != null) {
       Map<String, String> masked = new LinkedHashMap<>();
       for (Map.Entry<String, String> e : form.entrySet()) {
-        masked.put(e.getKey(), isSecret(e.getKey()) ? "██" : e.getValue());
+        // A name can hide a field the provider separated otherwise ("t;oauth_token_secret=S"), or
+        // the whole of a body encoded once more: mask inside names and values too.
+        String key = SecretMask.mask(e.getKey());
+        String value =
+            SecretMask.mentionsSecret(e.getKey()) ? SecretMask.MASK : SecretMask.mask(e.getValue());
+        masked.putIfAbsent(key, value);
       }
       parameters = Collections.unmodifiableMap(masked);
     }
@@ -179,6 +178,21 @@ public final class OAuthProblemException extends OAuth1Exception {
         message.toString(), httpStatus, problem, parameters, snippet, diagnosis, clockCorrected);
   }
 
+  /** This refusal, its message saying why the call was not retried. */
+  OAuthProblemException notRetried(String why) {
+    OAuthProblemException copy =
+        new OAuthProblemException(
+            getMessage() + "\nNot retried: " + why,
+            httpStatus,
+            problem,
+            parameters,
+            bodySnippet,
+            diagnosis,
+            false);
+    copy.initCause(this);
+    return copy;
+  }
+
   /** The start of the body on one line, the values of secret fields masked; null if empty. */
   private static String snippet(String body) {
     if (body == null || body.trim().isEmpty()) return null;
@@ -186,12 +200,8 @@ public final class OAuthProblemException extends OAuth1Exception {
     // Cut first (a bounded amount of work), then mask whatever looks like a secret field, whether
     // or not the whole body parsed as a form: a token answer with a stray line is still a secret.
     if (text.length() > SNIPPET_LENGTH * 4) text = text.substring(0, SNIPPET_LENGTH * 4);
-    text = SECRET_FIELD.matcher(text.replaceAll("\\s+", " ")).replaceAll("$1██");
+    text = SecretMask.mask(text).replaceAll("\\s+", " ");
     return text.length() <= SNIPPET_LENGTH ? text : text.substring(0, SNIPPET_LENGTH) + "…";
-  }
-
-  private static boolean isSecret(String name) {
-    return name.toLowerCase(Locale.ROOT).contains("secret");
   }
 
   /** True if a retry may succeed: the clock offset was corrected after this refusal. */

@@ -4,7 +4,6 @@ import dev.oksign.internal.HmacSignatureMethod;
 import dev.oksign.internal.PlaintextSignatureMethod;
 import dev.oksign.internal.RsaSha1SignatureMethod;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 
 /**
  * An {@code oauth_signature_method}: turns a signature base string and the two shared secrets into
@@ -35,18 +34,12 @@ public interface SignatureMethod {
   SignatureMethod PLAINTEXT = new PlaintextSignatureMethod();
 
   /**
-   * RSA-SHA1, RFC 5849 §3.4.3, signing with {@code privateKey}. The shared secrets are not used.
+   * RSA-SHA1, RFC 5849 §3.4.3, signing with {@code privateKey}. The shared secrets are not used. A
+   * server verifies it with the consumer's public key, given to {@link
+   * OAuth1Verifier.Builder#rsaSha1PublicKeys}.
    */
   static SignatureMethod rsaSha1(PrivateKey privateKey) {
     return RsaSha1SignatureMethod.signing(privateKey);
-  }
-
-  /**
-   * RSA-SHA1 for verifying: checks signatures against the client's {@code publicKey}. It cannot
-   * sign.
-   */
-  static SignatureMethod rsaSha1Verifying(PublicKey publicKey) {
-    return RsaSha1SignatureMethod.verifying(publicKey);
   }
 
   /** The wire name sent as {@code oauth_signature_method}, such as {@code HMAC-SHA1}. */

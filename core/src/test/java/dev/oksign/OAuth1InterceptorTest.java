@@ -154,13 +154,16 @@ class OAuth1InterceptorTest {
   }
 
   @Test
-  void doesNotSignPlainHttpUnlessAllowed() throws Exception {
-    server.enqueue(new MockResponse.Builder().body("ok").build());
-    execute(
-        client(OAuth1Interceptor.create(signer().build(), "api.flickr.com")),
-        new Request.Builder().url("http://api.flickr.com/services/rest/").build());
-
-    assertThat(take().getHeaders().get("Authorization")).isNull();
+  void refusesPlainHttpToAHostInScopeUnlessAllowed() {
+    OkHttpClient client = client(OAuth1Interceptor.create(signer().build(), "api.flickr.com"));
+    assertThatThrownBy(
+            () ->
+                execute(
+                    client,
+                    new Request.Builder().url("http://api.flickr.com/services/rest/").build()))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("allowHttp");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test

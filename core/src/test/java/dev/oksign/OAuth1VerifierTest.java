@@ -156,8 +156,7 @@ class OAuth1VerifierTest {
     Request signed = signer.sign(new Request.Builder().url(PHOTOS).build());
     OAuth1Verifier verifier =
         verifier(TIMESTAMP)
-            .clientSecrets(key -> "")
-            .signatureMethods(SignatureMethod.rsaSha1Verifying(keys.getPublic()))
+            .rsaSha1PublicKeys(key -> key.equals(CONSUMER_KEY) ? keys.getPublic() : null)
             .build();
     assertThat(verifier.verify(signed).message()).isEqualTo("valid");
     Request tampered =

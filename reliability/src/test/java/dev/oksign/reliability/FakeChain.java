@@ -36,10 +36,24 @@ final class FakeChain implements Interceptor.Chain {
     return answer.apply(request);
   }
 
+  /**
+   * A connection, as the network slot has one: {@code OAuth1Interceptor} refuses to sign in the
+   * application slot, which it tells by a null connection.
+   */
   @Override
   public Connection connection() {
-    return null;
+    return NO_CONNECTION;
   }
+
+  private static final Connection NO_CONNECTION =
+      (Connection)
+          java.lang.reflect.Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("toString")) return "FakeChain.NO_CONNECTION";
+                throw new UnsupportedOperationException("no connection in a fake chain");
+              });
 
   @Override
   public Call call() {
