@@ -53,6 +53,71 @@ public final class BaseStringDiagnosis {
         + (ours == null ? "" : "\nOur base string: " + ours);
   }
 
+  /**
+   * Explains a {@code timestamp_refused}: the {@code oauth_timestamp} we signed (read from {@code
+   * ours}, our base string, if known), the provider's {@code oauth_acceptable_timestamps} range
+   * ({@code acceptable}, {@code min-max}, if sent) and the skew between the two clocks they
+   * measure.
+   */
+  public static String timestampRefused(String acceptable, String ours) {
+    Long sent = null;
+    String[] o = ours == null ? null : split(ours);
+    if (o != null) {
+      List<String> values = params(Percent.decode(o[2], false)).get("oauth_timestamp");
+      if (values != null && values.size() == 1) sent = parseLong(values.get(0));
+    }
+    Long min = null;
+    Long max = null;
+    int dash = acceptable == null ? -1 : acceptable.indexOf('-', 1);
+    if (dash > 0) {
+      min = parseLong(acceptable.substring(0, dash).trim());
+      max = parseLong(acceptable.substring(dash + 1).trim());
+    }
+    String refused =
+        "The provider refused "
+            + (sent == null ? "our oauth_timestamp" : "oauth_timestamp " + sent);
+    if (min == null || max == null || min > max) {
+      return refused
+          + (acceptable == null
+              ? " without saying which it accepts (no oauth_acceptable_timestamps)"
+              : ", and its oauth_acceptable_timestamps is not a range: " + acceptable)
+          + ": check this machine's clock.";
+    }
+    String range = ": it accepts " + min + "-" + max;
+    if (sent == null) return refused + range + ".";
+    if (sent >= min && sent <= max) {
+      return refused + " although it says it accepts " + min + "-" + max + ", which holds it.";
+    }
+    long skew = min + (max - min) / 2 - sent;
+    return refused
+        + range
+        + ", so its clock is about "
+        + Math.abs(skew)
+        + " s"
+        + (Math.abs(skew) >= 60 ? " (" + readable(Math.abs(skew)) + ")" : "")
+        + (skew > 0 ? " ahead of ours." : " behind ours.");
+  }
+
+  private static Long parseLong(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** {@code 3660} as {@code 1 h 1 min}: the non-zero hours, minutes and seconds. */
+  private static String readable(long seconds) {
+    StringBuilder out = new StringBuilder();
+    long h = seconds / 3600;
+    long m = seconds / 60 % 60;
+    long sec = seconds % 60;
+    if (h > 0) out.append(h).append(" h");
+    if (m > 0) out.append(out.length() > 0 ? " " : "").append(m).append(" min");
+    if (sec > 0) out.append(out.length() > 0 ? " " : "").append(sec).append(" s");
+    return out.toString();
+  }
+
   private static List<String> differences(String server, String ours) {
     List<String> out = new ArrayList<>();
     String[] s = split(server);
