@@ -189,7 +189,17 @@ public final class BaseStringDiagnosis {
       String od = Percent.decode(ov, false);
       String why;
       if (sd.equals(od)) {
-        why = ": the same value, encoded differently";
+        why = sameValueEncodedDifferently(sv, ov);
+      } else if (sd.equals(ov)) {
+        why =
+            ": encoded twice on the server side (the server's value decodes once more to ours: it"
+                + " encoded the value as it arrived, still encoded, or a proxy encoded the URL"
+                + " again)";
+      } else if (od.equals(sv)) {
+        why =
+            ": encoded twice on our side (our value decodes once more to the server's: the value"
+                + " was percent-encoded before it was added to the request, which encoded it"
+                + " again; add it decoded)";
       } else if (sd.replace('+', ' ').equals(od.replace('+', ' '))) {
         why =
             ": encoded differently, a space sent as + was read as a plus sign (send spaces as"
@@ -207,6 +217,82 @@ public final class BaseStringDiagnosis {
           + why;
     }
     return "parameters: the values of " + decodedName + " are in another order";
+  }
+
+  /**
+   * Why two encodings of the same value differ: hex escapes in lower case, or a reserved character
+   * left as is, on either side (RFC 5849 §3.6 writes upper-case escapes and leaves only the
+   * unreserved characters unencoded).
+   */
+  private static String sameValueEncodedDifferently(String server, String ours) {
+    String[] sides = {"the server", "we"};
+    String[] values = {server, ours};
+    for (int side = 0; side < 2; side++) {
+      String escape = lowerCaseEscape(values[side]);
+      if (escape != null) {
+        return ": the same value, but "
+            + sides[side]
+            + (side == 0 ? " wrote its" : " wrote our")
+            + " hex escapes in lower case ("
+            + escape
+            + "), which RFC 5849 §3.6 requires in upper case ("
+            + escape.toUpperCase(java.util.Locale.ROOT)
+            + ")";
+      }
+    }
+    for (int side = 0; side < 2; side++) {
+      int c = reservedLeftAsIs(values[side]);
+      if (c >= 0) {
+        return ": the same value, but "
+            + sides[side]
+            + " left '"
+            + new String(Character.toChars(c))
+            + "' unencoded, which RFC 5849 §3.6 encodes ("
+            + Percent.encode(new String(Character.toChars(c)))
+            + "): only A-Z a-z 0-9 - . _ ~ stay as they are";
+      }
+    }
+    return ": the same value, encoded differently";
+  }
+
+  /**
+   * The first escape of {@code value} with a lower-case hex digit, such as {@code %3a}; or null.
+   */
+  private static String lowerCaseEscape(String value) {
+    for (int i = value.indexOf('%');
+        i >= 0 && i + 2 < value.length();
+        i = value.indexOf('%', i + 1)) {
+      String escape = value.substring(i, i + 3);
+      if (isHex(escape.charAt(1))
+          && isHex(escape.charAt(2))
+          && !escape.equals(escape.toUpperCase(java.util.Locale.ROOT))) {
+        return escape;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** The first code point of {@code value} that RFC 5849 §3.6 encodes, left as is; or -1. */
+  private static int reservedLeftAsIs(String value) {
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      boolean unreserved =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~'
+              || c == '%';
+      if (!unreserved) return c;
+      i += Character.charCount(c);
+    }
+    return -1;
   }
 
   private static String hint(int part, String server, String ours) {
