@@ -63,7 +63,7 @@ public final class BaseStringDiagnosis {
     Long sent = null;
     String[] o = ours == null ? null : split(ours);
     if (o != null) {
-      List<String> values = params(Percent.decode(o[2], false)).get("oauth_timestamp");
+      List<String> values = params(Percent.decode(o[2], false)).get(OAuth.TIMESTAMP);
       if (values != null && values.size() == 1) sent = parseLong(values.get(0));
     }
     Long min = null;
@@ -262,34 +262,22 @@ public final class BaseStringDiagnosis {
     for (int i = value.indexOf('%');
         i >= 0 && i + 2 < value.length();
         i = value.indexOf('%', i + 1)) {
-      String escape = value.substring(i, i + 3);
-      if (isHex(escape.charAt(1))
-          && isHex(escape.charAt(2))
-          && !escape.equals(escape.toUpperCase(java.util.Locale.ROOT))) {
-        return escape;
+      char a = value.charAt(i + 1);
+      char b = value.charAt(i + 2);
+      if (Character.digit(a, 16) >= 0
+          && Character.digit(b, 16) >= 0
+          && ((a >= 'a' && a <= 'f') || (b >= 'a' && b <= 'f'))) {
+        return value.substring(i, i + 3);
       }
     }
     return null;
-  }
-
-  private static boolean isHex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /** The first code point of {@code value} that RFC 5849 §3.6 encodes, left as is; or -1. */
   private static int reservedLeftAsIs(String value) {
     for (int i = 0; i < value.length(); ) {
       int c = value.codePointAt(i);
-      boolean unreserved =
-          (c >= 'A' && c <= 'Z')
-              || (c >= 'a' && c <= 'z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '.'
-              || c == '_'
-              || c == '~'
-              || c == '%';
-      if (!unreserved) return c;
+      if (c != '%' && (c >= 128 || !Percent.isUnreserved((char) c))) return c;
       i += Character.charCount(c);
     }
     return -1;
