@@ -11,6 +11,7 @@ module dev.oksign.flickr {
   requires transitive retrofit2;
   requires transitive com.squareup.moshi;
   requires java.xml; // upload answers are XML
+  requires java.logging; // Paging warns of a search cut short at Flickr's limit
 
   exports dev.oksign.flickr;
 }

@@ -153,6 +153,10 @@ public final class OAuthProblemException extends OAuth1Exception {
       } else {
         diagnosis = BaseStringDiagnosis.usualSuspects(ourBaseString);
       }
+    } else if (OAuthProblem.TIMESTAMP_REFUSED.wireName().equals(problem)) {
+      diagnosis =
+          BaseStringDiagnosis.timestampRefused(
+              parameters.get(OAuth.ACCEPTABLE_TIMESTAMPS), ourBaseString);
     }
 
     StringBuilder message = new StringBuilder();
@@ -253,7 +257,9 @@ public final class OAuthProblemException extends OAuth1Exception {
 
   /**
    * For {@code signature_invalid}, a few lines saying why the signature was refused (see the class
-   * documentation); null for other problems.
+   * documentation); for {@code timestamp_refused}, the timestamp we sent, the range the provider
+   * accepts ({@code oauth_acceptable_timestamps}) and the skew between the clocks; null for other
+   * problems.
    */
   public String diagnosis() {
     return diagnosis;

@@ -53,6 +53,71 @@ public final class BaseStringDiagnosis {
         + (ours == null ? "" : "\nOur base string: " + ours);
   }
 
+  /**
+   * Explains a {@code timestamp_refused}: the {@code oauth_timestamp} we signed (read from {@code
+   * ours}, our base string, if known), the provider's {@code oauth_acceptable_timestamps} range
+   * ({@code acceptable}, {@code min-max}, if sent) and the skew between the two clocks they
+   * measure.
+   */
+  public static String timestampRefused(String acceptable, String ours) {
+    Long sent = null;
+    String[] o = ours == null ? null : split(ours);
+    if (o != null) {
+      List<String> values = params(Percent.decode(o[2], false)).get(OAuth.TIMESTAMP);
+      if (values != null && values.size() == 1) sent = parseLong(values.get(0));
+    }
+    Long min = null;
+    Long max = null;
+    int dash = acceptable == null ? -1 : acceptable.indexOf('-', 1);
+    if (dash > 0) {
+      min = parseLong(acceptable.substring(0, dash).trim());
+      max = parseLong(acceptable.substring(dash + 1).trim());
+    }
+    String refused =
+        "The provider refused "
+            + (sent == null ? "our oauth_timestamp" : "oauth_timestamp " + sent);
+    if (min == null || max == null || min > max) {
+      return refused
+          + (acceptable == null
+              ? " without saying which it accepts (no oauth_acceptable_timestamps)"
+              : ", and its oauth_acceptable_timestamps is not a range: " + acceptable)
+          + ": check this machine's clock.";
+    }
+    String range = ": it accepts " + min + "-" + max;
+    if (sent == null) return refused + range + ".";
+    if (sent >= min && sent <= max) {
+      return refused + " although it says it accepts " + min + "-" + max + ", which holds it.";
+    }
+    long skew = min + (max - min) / 2 - sent;
+    return refused
+        + range
+        + ", so its clock is about "
+        + Math.abs(skew)
+        + " s"
+        + (Math.abs(skew) >= 60 ? " (" + readable(Math.abs(skew)) + ")" : "")
+        + (skew > 0 ? " ahead of ours." : " behind ours.");
+  }
+
+  private static Long parseLong(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** {@code 3660} as {@code 1 h 1 min}: the non-zero hours, minutes and seconds. */
+  private static String readable(long seconds) {
+    StringBuilder out = new StringBuilder();
+    long h = seconds / 3600;
+    long m = seconds / 60 % 60;
+    long sec = seconds % 60;
+    if (h > 0) out.append(h).append(" h");
+    if (m > 0) out.append(out.length() > 0 ? " " : "").append(m).append(" min");
+    if (sec > 0) out.append(out.length() > 0 ? " " : "").append(sec).append(" s");
+    return out.toString();
+  }
+
   private static List<String> differences(String server, String ours) {
     List<String> out = new ArrayList<>();
     String[] s = split(server);
@@ -124,7 +189,17 @@ public final class BaseStringDiagnosis {
       String od = Percent.decode(ov, false);
       String why;
       if (sd.equals(od)) {
-        why = ": the same value, encoded differently";
+        why = sameValueEncodedDifferently(sv, ov);
+      } else if (sd.equals(ov)) {
+        why =
+            ": encoded twice on the server side (the server's value decodes once more to ours: it"
+                + " encoded the value as it arrived, still encoded, or a proxy encoded the URL"
+                + " again)";
+      } else if (od.equals(sv)) {
+        why =
+            ": encoded twice on our side (our value decodes once more to the server's: the value"
+                + " was percent-encoded before it was added to the request, which encoded it"
+                + " again; add it decoded)";
       } else if (sd.replace('+', ' ').equals(od.replace('+', ' '))) {
         why =
             ": encoded differently, a space sent as + was read as a plus sign (send spaces as"
@@ -142,6 +217,70 @@ public final class BaseStringDiagnosis {
           + why;
     }
     return "parameters: the values of " + decodedName + " are in another order";
+  }
+
+  /**
+   * Why two encodings of the same value differ: hex escapes in lower case, or a reserved character
+   * left as is, on either side (RFC 5849 §3.6 writes upper-case escapes and leaves only the
+   * unreserved characters unencoded).
+   */
+  private static String sameValueEncodedDifferently(String server, String ours) {
+    String[] sides = {"the server", "we"};
+    String[] values = {server, ours};
+    for (int side = 0; side < 2; side++) {
+      String escape = lowerCaseEscape(values[side]);
+      if (escape != null) {
+        return ": the same value, but "
+            + sides[side]
+            + (side == 0 ? " wrote its" : " wrote our")
+            + " hex escapes in lower case ("
+            + escape
+            + "), which RFC 5849 §3.6 requires in upper case ("
+            + escape.toUpperCase(java.util.Locale.ROOT)
+            + ")";
+      }
+    }
+    for (int side = 0; side < 2; side++) {
+      int c = reservedLeftAsIs(values[side]);
+      if (c >= 0) {
+        return ": the same value, but "
+            + sides[side]
+            + " left '"
+            + new String(Character.toChars(c))
+            + "' unencoded, which RFC 5849 §3.6 encodes ("
+            + Percent.encode(new String(Character.toChars(c)))
+            + "): only A-Z a-z 0-9 - . _ ~ stay as they are";
+      }
+    }
+    return ": the same value, encoded differently";
+  }
+
+  /**
+   * The first escape of {@code value} with a lower-case hex digit, such as {@code %3a}; or null.
+   */
+  private static String lowerCaseEscape(String value) {
+    for (int i = value.indexOf('%');
+        i >= 0 && i + 2 < value.length();
+        i = value.indexOf('%', i + 1)) {
+      char a = value.charAt(i + 1);
+      char b = value.charAt(i + 2);
+      if (Character.digit(a, 16) >= 0
+          && Character.digit(b, 16) >= 0
+          && ((a >= 'a' && a <= 'f') || (b >= 'a' && b <= 'f'))) {
+        return value.substring(i, i + 3);
+      }
+    }
+    return null;
+  }
+
+  /** The first code point of {@code value} that RFC 5849 §3.6 encodes, left as is; or -1. */
+  private static int reservedLeftAsIs(String value) {
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (c != '%' && (c >= 128 || !Percent.isUnreserved((char) c))) return c;
+      i += Character.charCount(c);
+    }
+    return -1;
   }
 
   private static String hint(int part, String server, String ours) {

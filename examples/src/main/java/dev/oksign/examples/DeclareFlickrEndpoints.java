@@ -30,7 +30,21 @@ import retrofit2.http.Query;
 public final class DeclareFlickrEndpoints {
   private DeclareFlickrEndpoints() {}
 
-  /** Your own declaration of a Flickr method: the annotation names it, Retrofit does the rest. */
+  /**
+   * Your own declaration of a Flickr method: the annotation names it, Retrofit does the rest.
+   *
+   * <p><b>What your model reads.</b> Flickr wraps each answer in an envelope, {@code
+   * {"photos":{"page":1,...,"photo":[...]},"stat":"ok"}}, and the client unwraps it: your model is
+   * read from the value of the one member besides {@code stat} (here {@code photos}), so model that
+   * value, not the envelope. For {@code flickr.galleries.getInfo}, which answers {@code
+   * {"gallery":{"id":"...","owner":"..."},"stat":"ok"}}, declare {@code Call<Gallery>} with {@code
+   * record Gallery(String id, String owner) {}}, not a record with a {@code gallery} field. An
+   * answer with several members besides {@code stat} ({@code flickr.photos.getContext}) is read
+   * whole, or through the one member your model matches. A model that matches none of the names of
+   * what it reads fails the call with a {@link dev.oksign.flickr.FlickrException} saying so; it
+   * never comes back as an object of nulls. {@code stat=fail} answers are a {@code FlickrException}
+   * too.
+   */
   public interface PublicPhotos {
     @GET(".")
     @FlickrMethod("flickr.people.getPublicPhotos")

@@ -31,13 +31,13 @@ final class Envelope {
 
   /** Reads the value of a member other than stat, code and message. */
   interface MemberReader {
-    /** Reads (consumes) the value of the {@code index}th such member. */
-    void read(int index, JsonReader reader) throws IOException;
+    /** Reads (consumes) the value of the {@code index}th such member, named {@code name}. */
+    void read(int index, String name, JsonReader reader) throws IOException;
   }
 
   /** Scans {@code reader}, positioned before the top-level object; consumes it. */
   static Envelope scan(JsonReader reader) throws IOException {
-    return scan(reader, (index, r) -> r.skipValue());
+    return scan(reader, (index, name, r) -> r.skipValue());
   }
 
   /**
@@ -54,7 +54,7 @@ final class Envelope {
         case Wire.CODE -> envelope.code = Lenient.readInt(reader, FlickrException.NO_CODE);
         case Wire.MESSAGE -> envelope.message = Lenient.readString(reader);
         default -> {
-          members.read(envelope.members.size(), reader);
+          members.read(envelope.members.size(), name, reader);
           envelope.members.add(name);
         }
       }

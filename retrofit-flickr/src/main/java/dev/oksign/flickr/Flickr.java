@@ -20,7 +20,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
 import retrofit2.Retrofit;
 
 /**
@@ -56,6 +58,14 @@ import retrofit2.Retrofit;
  * come out as {@link FlickrException}, from {@code execute()}, {@code enqueue()} and {@code
  * CompletableFuture} return types alike. Overload answers (HTTP 429, code 105) are first retried
  * with exponential backoff, {@link Builder#maxRetries(int)} times.
+ *
+ * <p><b>Clock skew.</b> A call refused with {@code timestamp_refused} (this machine's clock off by
+ * more than Flickr's window) teaches the signer Flickr's clock, from the answer's {@code Date}, and
+ * is made once more with the corrected timestamp, as {@link #tokenFlow()} does; later calls are
+ * signed with the offset from the start. An upload streamed from an {@code InputStream} is never
+ * sent twice: its refusal is thrown. A refusal that stands is an {@link
+ * dev.oksign.OAuthProblemException} whose message names the timestamp sent, the range Flickr
+ * accepts and the skew.
  */
 public final class Flickr {
   /** Flickr's REST endpoint. */
@@ -122,8 +132,10 @@ public final class Flickr {
             i ->
                 i instanceof OAuth1Interceptor oauth
                     && (oauth.inScope(restBaseUrl) || oauth.inScope(uploadBaseUrl)));
+    List<OAuth1Interceptor> scopes = scopes(signer, restBaseUrl, uploadBaseUrl);
     this.client =
         clientBuilder
+            .addInterceptor(clockSkewRetry(scopes.get(0)))
             .addInterceptor(
                 new FlickrCalls(
                     signer,
@@ -132,7 +144,7 @@ public final class Flickr {
                     builder.backoff.toNanos(),
                     builder.maxBackoff.toNanos(),
                     builder.sleeper))
-            .addNetworkInterceptor(new FlickrSigning(scopes(signer, restBaseUrl, uploadBaseUrl)))
+            .addNetworkInterceptor(new FlickrSigning(scopes))
             .build();
     Moshi userMoshi = builder.moshi != null ? builder.moshi : new Moshi.Builder().build();
     this.moshi = userMoshi.newBuilder().add(FlickrJsonAdapters.FACTORY).build();
@@ -179,6 +191,23 @@ public final class Flickr {
         .client(client)
         .addConverterFactory(new FlickrConverterFactory(moshi))
         .build();
+  }
+
+  /**
+   * Core's {@link OAuth1Interceptor#clockSkewRetry()}, as {@code TokenFlow} uses it: a call refused
+   * with {@code timestamp_refused} after which the signer learned the provider's clock is made once
+   * more (through the rate limiter again), signed with the corrected timestamp. Any scope's retry
+   * serves all, since the refusal carries the mark. A call whose body can be sent only once (a
+   * streamed photo) is never made again: its refusal is thrown as it came.
+   */
+  private static Interceptor clockSkewRetry(OAuth1Interceptor scope) {
+    Interceptor retry = scope.clockSkewRetry();
+    return chain -> {
+      RequestBody body = chain.request().body();
+      return body != null && body.isOneShot()
+          ? chain.proceed(chain.request())
+          : retry.intercept(chain);
+    };
   }
 
   /** Scopes signing to the configured hosts; plain http only for hosts configured with it. */

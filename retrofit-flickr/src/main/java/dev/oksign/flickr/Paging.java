@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import retrofit2.Call;
@@ -46,8 +47,9 @@ import retrofit2.Response;
  *
  * <p><b>Search.</b> {@code flickr.photos.search} serves at most about {@value #SEARCH_LIMIT}
  * distinct results per query, however many pages it reports; past that it repeats pages. {@link
- * #search(FlickrPhotos, SearchQuery)} stops there and tells the {@link Listener}; narrow the query
- * (by upload date, say) to see more.
+ * #search(FlickrPhotos, SearchQuery)} stops there and tells the {@link Listener} or, by default,
+ * logs a warning ({@link Listener#onSearchLimit}); narrow the query (by upload date, say) to see
+ * more.
  *
  * <p>Use one Paging from many threads; each walk is for one thread.
  *
@@ -74,6 +76,19 @@ public final class Paging<T> implements Iterable<T> {
     this.searchLimit = builder.searchLimit;
     this.listener = builder.listener;
     this.prefetch = builder.prefetch;
+  }
+
+  private static final Logger LOG = Logger.getLogger(Paging.class.getName());
+
+  /** The default for a search cut short at its limit: a warning, so that no cap goes unnoticed. */
+  static void warnSearchLimit(int served, long total) {
+    LOG.warning(
+        "flickr.photos.search stopped at Flickr's search limit: "
+            + served
+            + " of "
+            + total
+            + " results delivered; narrow the query (by upload date, say) to see the rest, or"
+            + " handle Paging.Listener.onSearchLimit");
   }
 
   /** Returns a builder of the walk of the pages {@code fetcher} makes calls for. */
@@ -146,9 +161,13 @@ public final class Paging<T> implements Iterable<T> {
 
     /**
      * The walk of a search stops at Flickr's search limit of {@code served} results although Flickr
-     * reports {@code total}.
+     * reports {@code total}. By default, as with no listener, this logs a warning to the {@code
+     * java.util.logging} logger {@code dev.oksign.flickr.Paging}; override it to handle the cap
+     * yourself (and silence the warning).
      */
-    default void onSearchLimit(int served, long total) {}
+    default void onSearchLimit(int served, long total) {
+      warnSearchLimit(served, total);
+    }
   }
 
   /** Builds a {@link Paging}. */
@@ -228,8 +247,11 @@ public final class Paging<T> implements Iterable<T> {
       if (fetched >= pages) return false;
       if (items >= paging.limit) return false;
       if (paging.searchLimit > 0 && (long) fetched * paging.perPage >= paging.searchLimit) {
-        if (paging.listener != null)
+        if (paging.listener != null) {
           paging.listener.onSearchLimit(paging.searchLimit, last.total());
+        } else {
+          warnSearchLimit(paging.searchLimit, last.total());
+        }
         return false;
       }
       return true;

@@ -408,6 +408,43 @@ class FlickrUploadsTest {
   }
 
   @Test
+  void deeplyNestedAnswerIsAFlickrExceptionEvenOnASmallStack() throws Exception {
+    // 8,500 nested elements inside <photoid>: 59,500 bytes, under the 64 KB cap on an answer.
+    String deep =
+        "<rsp stat=\"ok\"><photoid>"
+            + "<a>".repeat(8_500)
+            + "1"
+            + "</a>".repeat(8_500)
+            + "</photoid></rsp>";
+    assertThat(deep.length()).isLessThan(64 * 1024);
+    server.enqueue(xml(deep));
+    Call<UploadResult> call =
+        viaProxy().uploads().upload(PhotoUpload.builder(new byte[] {1}, "a.jpg").build());
+
+    // A worker thread with a small stack, as thread pools and Android's background threads have.
+    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    Thread worker =
+        new Thread(
+            null,
+            () -> {
+              try {
+                call.execute();
+                thrown.complete(null);
+              } catch (Throwable t) {
+                thrown.complete(t);
+              }
+            },
+            "small-stack",
+            128 * 1024);
+    worker.start();
+    worker.join(10_000);
+
+    assertThat(thrown.get(10, SECONDS))
+        .isInstanceOf(FlickrException.class)
+        .hasMessageContaining("nested deeper than");
+  }
+
+  @Test
   void answerWithAnExternalEntityIsRefusedWithoutResolvingIt(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "s3cr3t-file-content");
     try (MockWebServer entityServer = new MockWebServer()) {

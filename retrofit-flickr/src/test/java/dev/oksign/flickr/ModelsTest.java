@@ -27,7 +27,8 @@ class ModelsTest {
 
   private <T> T unwrap(Class<T> type, String json) throws IOException {
     FlickrConverterFactory.EnvelopeConverter<T> converter =
-        new FlickrConverterFactory.EnvelopeConverter<>(moshi.adapter(type), "flickr.test.method");
+        new FlickrConverterFactory.EnvelopeConverter<>(
+            type, moshi.adapter(type), "flickr.test.method");
     return converter.convert(ResponseBody.create(json, MediaType.get("application/json")));
   }
 
@@ -207,7 +208,8 @@ class ModelsTest {
     JsonAdapter<Map<String, Object>> adapter =
         moshi.adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
     FlickrConverterFactory.EnvelopeConverter<Map<String, Object>> converter =
-        new FlickrConverterFactory.EnvelopeConverter<>(adapter, "flickr.photos.getContext");
+        new FlickrConverterFactory.EnvelopeConverter<>(
+            Map.class, adapter, "flickr.photos.getContext");
     Map<String, Object> whole =
         converter.convert(
             ResponseBody.create(
@@ -221,7 +223,7 @@ class ModelsTest {
     JsonAdapter<Map<String, Object>> adapter =
         moshi.adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
     FlickrConverterFactory.EnvelopeConverter<Map<String, Object>> converter =
-        new FlickrConverterFactory.EnvelopeConverter<>(adapter, "flickr.test.echo");
+        new FlickrConverterFactory.EnvelopeConverter<>(Map.class, adapter, "flickr.test.echo");
     // No member besides stat: read whole.
     assertThat(converter.convert(json("{\"stat\":\"ok\"}"))).containsOnlyKeys("stat");
     // One member, read whatever its place, even null.
@@ -257,7 +259,8 @@ class ModelsTest {
           }
         };
     FlickrConverterFactory.EnvelopeConverter<Object> converter =
-        new FlickrConverterFactory.EnvelopeConverter<>(objectsOnly, "flickr.photos.getContext");
+        new FlickrConverterFactory.EnvelopeConverter<>(
+            Object.class, objectsOnly, "flickr.photos.getContext");
     Object whole =
         converter.convert(json("{\"count\":5,\"prevphoto\":{\"id\":\"1\"},\"stat\":\"ok\"}"));
     assertThat(whole).isInstanceOf(Map.class);

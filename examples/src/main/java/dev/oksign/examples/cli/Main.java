@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code oksign-examples} command line: {@code java -jar examples/target/oksign-examples.jar
- * [COMMAND]}. With no command it runs {@code demo}.
+ * [COMMAND]}. With no command it runs {@code demo}; {@code help} (or {@code --help}) lists the
+ * commands, {@code help COMMAND} shows one.
  */
 @Command(
     name = "oksign-examples",
@@ -53,6 +54,8 @@ public final class Main implements Callable<Integer> {
 
   static CommandLine commandLine(Io io) {
     CommandLine cmd = new CommandLine(new Main(io));
+    // "help" and "help COMMAND" print the usage to standard output and exit 0, as --help does.
+    cmd.addSubcommand("help", new CommandLine.HelpCommand());
     cmd.addSubcommand("demo", new DemoCommand(io));
     cmd.addSubcommand("sign", new SignCommand(io));
     cmd.addSubcommand("flow", new FlowCommand(io));

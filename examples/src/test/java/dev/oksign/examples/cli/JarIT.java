@@ -109,6 +109,17 @@ class JarIT {
   }
 
   @Test
+  void helpAsTheReadmeSays() throws Exception {
+    Run run = run("", "help");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("Usage: oksign-examples").contains("Commands:");
+    Run sign = run("", "help", "sign");
+    assertThat(sign.exitCode()).as(sign.err()).isEqualTo(0);
+    assertThat(sign.out()).contains("Usage: oksign-examples sign");
+  }
+
+  @Test
   void signReproducesTheFlickrVector() throws Exception {
     Run run = run("", SignCommandTest.VECTOR);
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);

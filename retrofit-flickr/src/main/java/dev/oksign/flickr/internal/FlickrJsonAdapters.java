@@ -52,6 +52,21 @@ public final class FlickrJsonAdapters {
         }
       };
 
+  /**
+   * The member of Flickr's envelope that holds a model of this package ({@code photos} in {@code
+   * {"photos":{...},"stat":"ok"}} for a {@link PhotoPage}), or null for any other type.
+   */
+  public static String member(Type type) {
+    if (type == Photo.class) return Wire.PHOTO;
+    if (type == PhotoPage.class) return Wire.PHOTOS;
+    if (type == PhotosetPage.class || type == Photoset.class) return Wire.PHOTOSET;
+    if (type == PhotosetList.class) return Wire.PHOTOSETS;
+    if (type == User.class) return Wire.USER;
+    if (type == TokenCheck.class) return Wire.OAUTH;
+    if (Types.equals(type, UPLOAD_TICKET_LIST)) return Wire.UPLOADER;
+    return null;
+  }
+
   abstract static class ReadOnly<T> extends JsonAdapter<T> {
     private final String name;
 

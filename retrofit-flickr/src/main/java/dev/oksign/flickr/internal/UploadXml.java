@@ -5,17 +5,16 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the XML answer of Flickr's upload API: {@code <rsp stat="ok"><photoid>N</photoid></rsp>},
@@ -32,18 +31,29 @@ import org.xml.sax.SAXParseException;
  *   <li>a document with a {@code <!DOCTYPE} or {@code <!ENTITY} anywhere is refused before parsing:
  *       Flickr never sends one;
  *   <li>the JDK parser is configured with {@code disallow-doctype-decl}, no external general or
- *       parameter entities, no external DTD, secure processing, no XInclude and no entity
- *       expansion, each set on its own so that a parser lacking one still gets the others; and an
- *       entity resolver refuses whatever is left.
+ *       parameter entities, no external DTD, secure processing, and no XInclude, each set on its
+ *       own so that a parser lacking one still gets the others; and an entity resolver refuses
+ *       whatever is left.
  * </ol>
  *
- * <p>Only {@code javax.xml.parsers} and {@code org.w3c.dom}, which Android has.
+ * <p>The answer is read as a stream of SAX events, never built into a tree nor walked recursively,
+ * and an element nested deeper than {@link #MAX_DEPTH} levels stops the parse at once: Flickr's
+ * answers are two levels deep, and a deep tree (8,500 levels fit in the 64 KB cap) would otherwise
+ * overflow the stack of the thread reading it, small worker threads first.
+ *
+ * <p>Only {@code javax.xml.parsers} and {@code org.xml.sax}, which Android has.
  */
 public final class UploadXml {
   private UploadXml() {}
 
   /** The largest answer read; Flickr's are under 200 bytes. */
   public static final int MAX_BYTES = 64 * 1024;
+
+  /**
+   * The deepest nesting of elements read; Flickr's answers have two levels ({@code <rsp>}, one
+   * child).
+   */
+  public static final int MAX_DEPTH = 8;
 
   /** An answer that is not Flickr's upload XML; the message says what is wrong. */
   public static final class NotFlickrXml extends Exception {
@@ -96,39 +106,37 @@ public final class UploadXml {
           "the answer declares a DOCTYPE or an entity, which Flickr never sends: refused unread",
           null);
     }
-    Document document;
+    Reading reading = new Reading();
     try {
-      DocumentBuilder builder = documentBuilder();
-      document = builder.parse(new InputSource(new StringReader(text)));
+      reader(reading).parse(new InputSource(new StringReader(text)));
+    } catch (TooDeep e) {
+      throw new NotFlickrXml(e.getMessage(), null);
     } catch (SAXException | IOException e) {
       throw new NotFlickrXml("the answer is not well-formed XML: " + e.getMessage(), e);
     }
-    Element rsp = document.getDocumentElement();
-    if (rsp == null || !UploadWire.RSP.equals(rsp.getTagName())) {
+    if (!UploadWire.RSP.equals(reading.root)) {
       throw new NotFlickrXml(
           "the answer is XML but not <rsp>"
-              + (rsp == null ? "" : ": it is <" + rsp.getTagName() + ">"),
+              + (reading.root == null ? "" : ": it is <" + reading.root + ">"),
           null);
     }
-    String stat = rsp.getAttribute(UploadWire.STAT);
+    String stat = reading.stat;
     if (UploadWire.STAT_FAIL.equals(stat)) {
-      Element err = child(rsp, UploadWire.ERR);
-      if (err == null) return new Answer(false, noCode, null, null, null, null, null);
+      if (!reading.sawErr) return new Answer(false, noCode, null, null, null, null, null);
       int code = noCode;
       try {
-        code = Integer.parseInt(err.getAttribute(UploadWire.CODE).trim());
+        code = Integer.parseInt(reading.errCode.trim());
       } catch (NumberFormatException e) {
         // Leave noCode: the message still says what happened.
       }
-      return new Answer(false, code, err.getAttribute(UploadWire.MSG), null, null, null, null);
+      return new Answer(false, code, reading.errMsg, null, null, null, null);
     }
     if (!UploadWire.STAT_OK.equals(stat)) {
       throw new NotFlickrXml("<rsp> has stat=\"" + stat + "\", neither ok nor fail", null);
     }
-    Element photoId = child(rsp, UploadWire.PHOTOID);
-    Element ticketId = child(rsp, UploadWire.TICKETID);
-    String photo = photoId == null ? null : emptyToNull(photoId.getTextContent().trim());
-    String ticket = ticketId == null ? null : emptyToNull(ticketId.getTextContent().trim());
+    String photo = reading.photoId == null ? null : emptyToNull(reading.photoId.toString().trim());
+    String ticket =
+        reading.ticketId == null ? null : emptyToNull(reading.ticketId.toString().trim());
     if (photo == null && ticket == null) {
       throw new NotFlickrXml("<rsp stat=\"ok\"> has neither a <photoid> nor a <ticketid>", null);
     }
@@ -138,16 +146,91 @@ public final class UploadXml {
         null,
         photo,
         ticket,
-        photoId == null ? null : emptyToNull(photoId.getAttribute(UploadWire.SECRET)),
-        photoId == null ? null : emptyToNull(photoId.getAttribute(UploadWire.ORIGINAL_SECRET)));
+        emptyToNull(reading.secret),
+        emptyToNull(reading.originalSecret));
+  }
+
+  /** An element nested deeper than {@link #MAX_DEPTH}: the parse stops there. */
+  private static final class TooDeep extends SAXException {
+    private static final long serialVersionUID = 1L;
+
+    TooDeep() {
+      super(
+          "the answer has elements nested deeper than "
+              + MAX_DEPTH
+              + " levels, which Flickr never sends: refused");
+    }
   }
 
   /**
-   * Returns a parser with every hardening feature this platform's parser accepts. Each feature is
-   * set on its own: one the parser lacks is skipped, not fatal.
+   * Collects, event by event, what {@link #parse} reads: the root's name and {@code stat}, and the
+   * first {@code <err>}, {@code <photoid>} and {@code <ticketid>} among its children with their
+   * attributes and text (the text of their descendants too, as DOM's {@code getTextContent}).
    */
-  static DocumentBuilder documentBuilder() throws SAXException {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+  private static final class Reading extends DefaultHandler {
+    private int depth;
+
+    /** The child of the root whose text is being collected, or null. */
+    private StringBuilder collecting;
+
+    String root;
+    String stat;
+    boolean sawErr;
+    String errCode = "";
+    String errMsg;
+    StringBuilder photoId;
+    StringBuilder ticketId;
+    String secret;
+    String originalSecret;
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
+      depth++;
+      if (depth > MAX_DEPTH) throw new TooDeep();
+      if (depth == 1) {
+        root = qName;
+        stat = value(attributes, UploadWire.STAT);
+      } else if (depth == 2 && UploadWire.RSP.equals(root)) {
+        if (UploadWire.ERR.equals(qName) && !sawErr) {
+          sawErr = true;
+          errCode = value(attributes, UploadWire.CODE);
+          errMsg = value(attributes, UploadWire.MSG);
+        } else if (UploadWire.PHOTOID.equals(qName) && photoId == null) {
+          photoId = collecting = new StringBuilder();
+          secret = value(attributes, UploadWire.SECRET);
+          originalSecret = value(attributes, UploadWire.ORIGINAL_SECRET);
+        } else if (UploadWire.TICKETID.equals(qName) && ticketId == null) {
+          ticketId = collecting = new StringBuilder();
+        }
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+      if (depth == 2) collecting = null;
+      depth--;
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (collecting != null) collecting.append(ch, start, length);
+    }
+
+    /** The attribute's value, or "" when absent, as DOM's {@code getAttribute}. */
+    private static String value(Attributes attributes, String name) {
+      String value = attributes.getValue(name);
+      return value == null ? "" : value;
+    }
+  }
+
+  /**
+   * Returns a reader, reporting to {@code handler}, with every hardening feature this platform's
+   * parser accepts. Each feature is set on its own: one the parser lacks is skipped, not fatal. An
+   * entity resolver and error handler that refuse are set whatever {@code handler} does.
+   */
+  static XMLReader reader(DefaultHandler handler) throws SAXException {
+    SAXParserFactory factory = SAXParserFactory.newInstance();
     factory.setNamespaceAware(false);
     factory.setValidating(false);
     feature(factory, "http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -155,25 +238,26 @@ public final class UploadXml {
     feature(factory, "http://xml.org/sax/features/external-parameter-entities", false);
     feature(factory, "http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     feature(factory, XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    attribute(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    attribute(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     try {
       factory.setXIncludeAware(false);
     } catch (UnsupportedOperationException e) {
       // Older parsers have no XInclude at all.
     }
-    factory.setExpandEntityReferences(false);
-    DocumentBuilder builder;
+    SAXParser parser;
     try {
-      builder = factory.newDocumentBuilder();
+      parser = factory.newSAXParser();
     } catch (ParserConfigurationException e) {
       throw new SAXException("no XML parser available", e);
     }
-    builder.setEntityResolver(
+    property(parser, XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    property(parser, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    XMLReader reader = parser.getXMLReader();
+    reader.setContentHandler(handler);
+    reader.setEntityResolver(
         (publicId, systemId) -> {
           throw new SAXException("external entity refused: " + systemId);
         });
-    builder.setErrorHandler(
+    reader.setErrorHandler(
         new ErrorHandler() {
           @Override
           public void warning(SAXParseException e) {}
@@ -188,32 +272,23 @@ public final class UploadXml {
             throw e;
           }
         });
-    return builder;
+    return reader;
   }
 
-  private static void feature(DocumentBuilderFactory factory, String name, boolean value) {
+  private static void feature(SAXParserFactory factory, String name, boolean value) {
     try {
       factory.setFeature(name, value);
-    } catch (ParserConfigurationException | RuntimeException e) {
+    } catch (ParserConfigurationException | SAXException | RuntimeException e) {
       // Not supported by this parser (Android's, say): the other defences still hold.
     }
   }
 
-  private static void attribute(DocumentBuilderFactory factory, String name, String value) {
+  private static void property(SAXParser parser, String name, String value) {
     try {
-      factory.setAttribute(name, value);
-    } catch (RuntimeException e) {
+      parser.setProperty(name, value);
+    } catch (SAXException | RuntimeException e) {
       // Not supported by this parser: the other defences still hold.
     }
-  }
-
-  private static Element child(Element parent, String name) {
-    NodeList children = parent.getChildNodes();
-    for (int i = 0; i < children.getLength(); i++) {
-      Node node = children.item(i);
-      if (node instanceof Element element && name.equals(element.getTagName())) return element;
-    }
-    return null;
   }
 
   private static String emptyToNull(String s) {

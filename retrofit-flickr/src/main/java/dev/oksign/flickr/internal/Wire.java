@@ -44,6 +44,11 @@ public final class Wire {
   public static final String MESSAGE = "message";
   public static final String CONTENT = "_content";
 
+  // The envelope's member for each model: {"photos":{...},"stat":"ok"}.
+  public static final String PHOTOSETS = "photosets";
+  public static final String OAUTH = "oauth";
+  public static final String UPLOADER = "uploader";
+
   // Paged lists.
   public static final String PAGES = "pages";
   public static final String PERPAGE = "perpage";
