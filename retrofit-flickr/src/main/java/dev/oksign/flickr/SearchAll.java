@@ -70,10 +70,11 @@ import retrofit2.Response;
  *
  * <p><b>Like {@link Paging}:</b> lazy (nothing is fetched before the first item is asked for, and
  * nothing after the {@link Builder#limit(long) limit}); with {@link Builder#prefetch(Executor)} at
- * most one page ahead, within a slice; every call, probes included, goes through {@code photos} and
- * so through the {@link RateLimiter} of its {@link Flickr}; a failed call is thrown as a {@link
- * PagingException} naming the slice and page, after every photo before it was delivered. Use one
- * SearchAll from many threads; each walk is for one thread.
+ * most one page ahead, within a slice (so a first page that shows a slice too large to walk may
+ * have had its successor fetched for nothing: counted as probing); every call, probes included,
+ * goes through {@code photos} and so through the {@link RateLimiter} of its {@link Flickr}; a
+ * failed call is thrown as a {@link PagingException} naming the slice and page, after every photo
+ * before it was delivered. Use one SearchAll from many threads; each walk is for one thread.
  */
 public final class SearchAll implements Iterable<Photo> {
   /**
@@ -278,6 +279,7 @@ public final class SearchAll implements Iterable<Photo> {
     private boolean firstPage;
     private long sliceTotal; // the slice's total on its latest page
     private long sliceBase; // photos delivered before the slice
+    private long callsBeforeSlice;
     private Iterator<Photo> items = Collections.emptyIterator();
     private Photo next;
     private boolean ended;
@@ -349,6 +351,7 @@ public final class SearchAll implements Iterable<Photo> {
       firstPage = true;
       sliceTotal = Math.max(0, s.count());
       sliceBase = delivered;
+      callsBeforeSlice = calls;
       SearchQuery sliceQuery = query(s);
       Paging.Builder<Photo> builder =
           new Paging.Builder<Photo>(
@@ -395,7 +398,7 @@ public final class SearchAll implements Iterable<Photo> {
         if (tooLarge) {
           // This page measured the slice: cut it instead of walking the first cap of it.
           Slice s = slice;
-          probeCalls++;
+          probeCalls += calls - callsBeforeSlice; // this page, and a prefetched one if any
           pages.close();
           pages = null;
           slice = null;
