@@ -326,29 +326,52 @@ public final class FakeFlickrData {
     String sort = filters.getOrDefault("sort", "");
     boolean byTaken = sort.startsWith("date-taken-");
     boolean ascending = sort.equals("date-posted-asc") || sort.equals("date-taken-asc");
-    Integer[] order = new Integer[count];
-    for (int k = 0; k < count; k++) order[k] = found[k];
     // Entries are numbered in id order (the seal ids are above the general ones): ties go by id.
-    Comparator<Integer> byDate =
-        Comparator.comparingLong(
-            (Integer e) ->
-                e < general
-                    ? (byTaken
-                        ? photos.get(e).dateTaken().toEpochSecond(ZoneOffset.UTC)
-                        : photos.get(e).dateUpload())
-                    : (byTaken ? seal.taken[e - general] : seal.uploaded[e - general]));
-    Comparator<Integer> ordering = byDate.thenComparingInt(e -> e);
-    Arrays.sort(order, ascending ? ordering : ordering.reversed());
+    int[] order;
+    if (!byTaken) {
+      // Both corpora are in upload order already: merge the two runs.
+      int split = 0;
+      while (split < count && found[split] < general) split++;
+      order = new int[count];
+      int a = 0;
+      int b = split;
+      for (int k = 0; k < count; k++) {
+        boolean takeA =
+            b >= count
+                || (a < split
+                    && photos.get(found[a]).dateUpload() <= seal.uploaded[found[b] - general]);
+        order[k] = takeA ? found[a++] : found[b++];
+      }
+    } else {
+      Integer[] boxed = new Integer[count];
+      for (int k = 0; k < count; k++) boxed[k] = found[k];
+      Comparator<Integer> byDate =
+          Comparator.comparingLong(
+              (Integer e) ->
+                  e < general
+                      ? photos.get(e).dateTaken().toEpochSecond(ZoneOffset.UTC)
+                      : seal.taken[e - general]);
+      Arrays.sort(boxed, byDate.thenComparingInt(e -> e));
+      order = new int[count];
+      for (int k = 0; k < count; k++) order[k] = boxed[k];
+    }
+    if (!ascending) {
+      for (int i = 0, j = count - 1; i < j; i++, j--) {
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
     return new Found(order, general, seal);
   }
 
   /** A search's result: entries in order, photos made when read. */
   private final class Found extends AbstractList<Photo> implements RandomAccess {
-    private final Integer[] order;
+    private final int[] order;
     private final int general;
     private final SealCorpus seal;
 
-    Found(Integer[] order, int general, SealCorpus seal) {
+    Found(int[] order, int general, SealCorpus seal) {
       this.order = order;
       this.general = general;
       this.seal = seal;
