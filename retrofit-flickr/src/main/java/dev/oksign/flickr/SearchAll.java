@@ -61,12 +61,12 @@ import retrofit2.Response;
  *
  * <p><b>What "every" means.</b> Flickr's index changes while it is walked. The walk delivers each
  * photo at most once (by id, across slices and pages), and delivers every photo that matched the
- * query from the moment its slice was measured until its slice was walked. A photo added to a slice
- * already walked, or removed from a slice before it is walked, is not delivered, as with a photo
- * moved by a changed date; a photo removed while its slice is walked shifts Flickr's offsets and
- * can hide one neighbour. A slice of one second and one taken second with more photos than the cap
- * cannot be cut: its first 4,000 are delivered and the rest counted in {@link
- * Progress#unreachable()}.
+ * query from the moment its slice was measured until its slice was walked (a half whose total is
+ * derived as zero is not asked again). A photo added to a slice already walked, or removed from a
+ * slice before it is walked, is not delivered, as with a photo moved by a changed date; a photo
+ * removed while its slice is walked shifts Flickr's offsets and can hide one neighbour. A slice of
+ * one second and one taken second with more photos than the cap cannot be cut: its first 4,000 are
+ * delivered and the rest counted in {@link Progress#unreachable()}.
  *
  * <p><b>Like {@link Paging}:</b> lazy (nothing is fetched before the first item is asked for, and
  * nothing after the {@link Builder#limit(long) limit}); with {@link Builder#prefetch(Executor)} at
@@ -385,7 +385,9 @@ public final class SearchAll implements Iterable<Photo> {
         if (more) page = pages.next();
       } catch (PagingException e) {
         ended = true;
-        throw new PagingException(describe(slice, sliceNumber), e.page(), delivered, e.getCause());
+        String where =
+            sliceNumber == 1 ? "slice 1 (the query as given)" : describe(slice, sliceNumber);
+        throw new PagingException(where, e.page(), delivered, e.getCause());
       }
       if (!more) {
         endSlice();
