@@ -50,6 +50,47 @@ class SearchAllTest {
   }
 
   @Test
+  void underTheCapWithALimitAndPrefetchMakesExactlyTheCallsOfPagingSearch() {
+    InMemorySearch viaSearch = new InMemorySearch(steady(3_999), 4_000);
+    InMemorySearch viaSearchAll = new InMemorySearch(steady(3_999), 4_000);
+
+    List<String> expected =
+        ids(Paging.search(viaSearch, SEALS).limit(1_100).prefetch(Runnable::run).build());
+    List<String> seen =
+        ids(Paging.searchAll(viaSearchAll, SEALS).limit(1_100).prefetch(Runnable::run).build());
+
+    assertThat(seen).isEqualTo(expected).hasSize(1_100);
+    assertThat(viaSearchAll.requests).isEqualTo(viaSearch.requests).hasSize(3);
+  }
+
+  @Test
+  void repeatsThatLeaveALimitedWalkShortAreMadeUpFor() {
+    InMemorySearch flickr = new InMemorySearch(steady(1_000), 4_000);
+    long[] nextId = {100_000};
+    long newest = steady(1_000).get(999).upload();
+    // From the second call on, 50 newer photos before each: every page repeats 50 of the last.
+    flickr.beforeCall =
+        n -> {
+          if (n < 2) return;
+          for (int i = 0; i < 50; i++) {
+            flickr.add(new InMemorySearch.Item(nextId[0]++, newest + nextId[0], 0));
+          }
+        };
+    List<SearchAll.Progress> progress = new ArrayList<>();
+
+    List<String> seen =
+        ids(
+            Paging.searchAll(flickr, SEALS)
+                .perPage(100)
+                .limit(900)
+                .listener(progress::add)
+                .build());
+
+    assertThat(seen).hasSize(900).doesNotHaveDuplicates();
+    assertThat(progress.get(progress.size() - 1).duplicates()).isPositive();
+  }
+
+  @Test
   void pastTheCapCutsByUploadDateAndSaysWhatProbingCost() {
     InMemorySearch flickr = new InMemorySearch(steady(10_000), 4_000);
     List<SearchAll.Progress> progress = new ArrayList<>();
