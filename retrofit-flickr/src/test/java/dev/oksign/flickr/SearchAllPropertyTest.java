@@ -72,7 +72,9 @@ class SearchAllPropertyTest {
       @ForAll @IntRange(min = 0, max = 500) int takenSeconds,
       @ForAll @IntRange(min = 10, max = 150) int cap,
       @ForAll @IntRange(min = 1, max = 200) int perPage,
-      @ForAll boolean ascending) {
+      @ForAll boolean ascending,
+      @ForAll boolean prefetch,
+      @ForAll @IntRange(min = 0, max = 3_000) int limitOrNone) {
     List<InMemorySearch.Item> items =
         index(seed, background, span, bursts, burstSize, takenSeconds);
     InMemorySearch flickr = new InMemorySearch(items, cap);
@@ -81,12 +83,14 @@ class SearchAllPropertyTest {
     AtomicReference<SearchAll.Progress> last = new AtomicReference<>();
 
     List<String> seen = new ArrayList<>();
-    Paging.searchAll(flickr, query.build())
-        .cap(cap)
-        .perPage(Math.min(perPage, Paging.MAX_PER_PAGE))
-        .listener(last::set)
-        .build()
-        .forEach(photo -> seen.add(photo.id()));
+    SearchAll.Builder walk =
+        Paging.searchAll(flickr, query.build())
+            .cap(cap)
+            .perPage(Math.min(perPage, Paging.MAX_PER_PAGE))
+            .listener(last::set);
+    if (prefetch) walk.prefetch(Runnable::run);
+    if (limitOrNone > 0) walk.limit(limitOrNone);
+    walk.build().forEach(photo -> seen.add(photo.id()));
 
     // Photos beyond the cap in one upload second and one taken second cannot be reached.
     Map<List<Long>, Integer> sameSeconds = new HashMap<>();
@@ -104,8 +108,14 @@ class SearchAllPropertyTest {
 
     assertThat(new HashSet<>(seen)).hasSameSizeAs(seen); // once
     assertThat(all).containsAll(seen); // nothing else
-    assertThat(seen).hasSize(items.size() - (int) unreachable); // all that can be reached
-    if (unreachable == 0) assertThat(new HashSet<>(seen)).isEqualTo(all);
+    int reachable = items.size() - (int) unreachable;
+    if (limitOrNone > 0 && limitOrNone < reachable) {
+      assertThat(seen).hasSize(limitOrNone);
+    } else {
+      assertThat(seen).hasSize(reachable); // all that can be reached
+      if (unreachable == 0) assertThat(new HashSet<>(seen)).isEqualTo(all);
+      assertThat(last.get().unreachable()).isEqualTo(unreachable);
+    }
     for (int k = 1; k < seen.size(); k++) {
       long before = uploadOf.get(seen.get(k - 1));
       long after = uploadOf.get(seen.get(k));
@@ -116,12 +126,13 @@ class SearchAllPropertyTest {
     SearchAll.Progress progress = last.get();
     assertThat(progress.done()).isTrue();
     assertThat(progress.delivered()).isEqualTo(seen.size());
-    assertThat(progress.unreachable()).isEqualTo(unreachable);
     assertThat(progress.duplicates()).isZero(); // a still index, disjoint slices
     assertThat(progress.calls()).isEqualTo(flickr.requests.size());
-    assertThat(progress.probeCalls()).isLessThanOrEqualTo(probeBound(items.size(), cap));
+    // With prefetch, the page after a first page too large to walk is fetched for nothing.
+    assertThat(progress.probeCalls())
+        .isLessThanOrEqualTo(probeBound(items.size(), cap) + (prefetch ? 1 : 0));
     int effectivePerPage = Math.min(perPage, Paging.MAX_PER_PAGE);
-    if (items.size() < cap) {
+    if (items.size() < cap && limitOrNone == 0 && !prefetch) {
       // Under the cap: the calls of Paging.search, no probe.
       assertThat(progress.probeCalls()).isZero();
       assertThat(progress.calls())
