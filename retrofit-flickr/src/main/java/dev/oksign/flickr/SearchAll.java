@@ -34,8 +34,11 @@ import retrofit2.Response;
  * seconds, both inclusive as documented: "greater than or equal to", "less than or equal to"), each
  * small enough to be served whole, and walks the slices one after the other. A slice of a single
  * second that still holds too many photos (a bulk import) is cut by taken date ({@code
- * min_taken_date} and {@code max_taken_date}, MySQL datetimes in the camera's time). The cutting is
- * adaptive:
+ * min_taken_date} and {@code max_taken_date}, MySQL datetimes in the camera's time). Harvesters do
+ * the same by hand (github.com/cc-archive/cccatalog/issues/326 cuts days into upload-date
+ * intervals; github.com/douwekiela/mmfeat/pull/10 halves date ranges until under 4,000) and report
+ * many repeats across intervals and pages (github.com/WordPress/openverse/issues/4906), hence the
+ * de-duplication by id. The cutting is adaptive:
  *
  * <ol>
  *   <li>The first call is page 1 of the query itself, as {@link Paging#search} makes it. If its
@@ -60,7 +63,8 @@ import retrofit2.Response;
  *
  * <p><b>Order.</b> Newest upload first (Flickr's default, {@code date-posted-desc}), or oldest
  * first if the query asks for {@link SearchQuery.Sort#DATE_POSTED_ASC}; other orders are refused,
- * since a walk by upload date cannot keep them. Within one upload second, the order is Flickr's.
+ * since a walk by upload date cannot keep them. Within one upload second that had to be cut, by
+ * taken date in the same direction.
  *
  * <p><b>What "every" means.</b> Flickr's index changes while it is walked. The walk delivers each
  * photo at most once (by id, across slices and pages), and delivers every photo that matched the
