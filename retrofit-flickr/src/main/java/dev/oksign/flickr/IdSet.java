@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * The ids a {@link SearchAll} walk delivered: Flickr's numeric photo ids in an open-addressing
- * table of longs (16 bytes an id at most, a million ids in 16 MB), any other id in a {@link
- * HashSet}.
+ * table of longs, at most half full (16 to 32 bytes an id: a million ids in 32 MB at most), any
+ * other id in a {@link HashSet}.
  */
 final class IdSet {
   private long[] table = new long[1024]; // 0 marks a free slot; ids are stored + 1
