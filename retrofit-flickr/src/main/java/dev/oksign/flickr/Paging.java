@@ -110,6 +110,19 @@ public final class Paging<T> implements Iterable<T> {
     return builder;
   }
 
+  /**
+   * Returns a builder of the walk of every result of a search, past Flickr's search limit of
+   * {@value #SEARCH_LIMIT}: the query is cut into slices by upload date (and by taken date within
+   * one upload second) small enough to be served whole, and each photo is delivered once. Under the
+   * limit it makes the calls {@link #search(FlickrPhotos, SearchQuery)} makes, no more. See {@link
+   * SearchAll}.
+   *
+   * @throws IllegalArgumentException if the query asks for an order other than by upload date
+   */
+  public static SearchAll.Builder searchAll(FlickrPhotos photos, SearchQuery query) {
+    return SearchAll.builder(photos, query);
+  }
+
   /** The items, lazily; close the stream to cancel a prefetch in flight. */
   public Stream<T> stream() {
     Walk<T> walk = new Walk<>(this);
@@ -215,6 +228,12 @@ public final class Paging<T> implements Iterable<T> {
      */
     public Builder<T> prefetch(Executor executor) {
       this.prefetch = executor;
+      return this;
+    }
+
+    /** Stops at {@code searchLimit} results, as a search does; for {@link SearchAll}'s slices. */
+    Builder<T> searchLimit(int searchLimit) {
+      this.searchLimit = searchLimit;
       return this;
     }
 

@@ -39,6 +39,26 @@ public final class PagingException extends UncheckedIOException {
     this.itemsDelivered = itemsDelivered;
   }
 
+  /**
+   * A failure of a {@link SearchAll} walk: page {@code page} of the slice {@code slice} (such as
+   * {@code "slice 4 (uploaded 2019-06-01T00:00:00Z to 2019-06-01T11:59:59Z)"}), after {@code
+   * itemsDelivered} photos of the whole walk.
+   */
+  PagingException(String slice, int page, long itemsDelivered, IOException cause) {
+    super(
+        slice
+            + ": page "
+            + page
+            + " failed after "
+            + itemsDelivered
+            + (itemsDelivered == 1 ? " item" : " items")
+            + " delivered: "
+            + cause.getMessage(),
+        cause);
+    this.page = page;
+    this.itemsDelivered = itemsDelivered;
+  }
+
   /** The number of the page that failed, from 1. */
   public int page() {
     return page;

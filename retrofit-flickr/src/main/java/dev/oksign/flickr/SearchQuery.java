@@ -98,6 +98,31 @@ public final class SearchQuery {
     return extras;
   }
 
+  /** The earliest upload asked for ({@code min_upload_date}), or null. */
+  public Instant minUploadDate() {
+    return minUploadDate;
+  }
+
+  /** The latest upload asked for ({@code max_upload_date}), or null. */
+  public Instant maxUploadDate() {
+    return maxUploadDate;
+  }
+
+  /** The earliest taken date asked for ({@code min_taken_date}), or null. */
+  public LocalDateTime minTakenDate() {
+    return minTakenDate;
+  }
+
+  /** The latest taken date asked for ({@code max_taken_date}), or null. */
+  public LocalDateTime maxTakenDate() {
+    return maxTakenDate;
+  }
+
+  /** The order asked for ({@code sort}), or null for Flickr's default, {@code date-posted-desc}. */
+  public Sort sort() {
+    return sort;
+  }
+
   /**
    * The parameters as sent, in a fixed order, without the ones {@link Flickr} adds ({@code method},
    * {@code format}, {@code nojsoncallback}).
@@ -318,13 +343,19 @@ public final class SearchQuery {
       return this;
     }
 
-    /** Uploaded at or after ({@code min_upload_date}, Unix seconds on the wire). */
+    /**
+     * Uploaded at or after ({@code min_upload_date}, Unix seconds on the wire; Flickr: "Photos with
+     * an upload date greater than or equal to this value will be returned").
+     */
     public Builder minUploadDate(Instant minUploadDate) {
       this.minUploadDate = minUploadDate;
       return this;
     }
 
-    /** Uploaded at or before ({@code max_upload_date}, Unix seconds on the wire). */
+    /**
+     * Uploaded at or before ({@code max_upload_date}, Unix seconds on the wire; Flickr: "less than
+     * or equal to").
+     */
     public Builder maxUploadDate(Instant maxUploadDate) {
       this.maxUploadDate = maxUploadDate;
       return this;

@@ -1,13 +1,19 @@
 package dev.oksign.testing;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +28,13 @@ import java.util.regex.Pattern;
  * {@link #PHOTOSET_1234_ID} (1,234). Titles are an adjective and a noun ("Misty harbour"), so a
  * search for one noun finds about a twelfth of the corpus; a few titles hold non-ASCII text and a
  * few are empty, as on Flickr.
+ *
+ * <p>Searches also see a second corpus, served by {@code flickr.photos.search} only (and {@link
+ * #photo(String)}): {@value #SEAL_PHOTOS} photos matching {@value #SEAL_TEXT}, with upload dates
+ * over 2012 to 2024, more than 4,000 of them uploaded on one day and 4,500 in one second, so that a
+ * walk past Flickr's cap has to split by upload date and, within that second, by taken date. It is
+ * generated from the seed on the first search, in columns, and does not change the photos, sets or
+ * search results of the general corpus ({@link #photos()}).
  *
  * <p>Tests can use the data as the expected answer:
  *
@@ -60,6 +73,12 @@ public final class FakeFlickrData {
   /** The tag every photo of the default corpus carries. */
   public static final String CORPUS_TAG = "oksign";
 
+  /** The word of the search corpus of {@value #SEAL_PHOTOS} photos. */
+  public static final String SEAL_TEXT = "seal";
+
+  /** The number of photos a search for {@value #SEAL_TEXT} finds. */
+  public static final int SEAL_PHOTOS = SealCorpus.SIZE;
+
   private static final String[] ADJECTIVES = {
     "misty", "golden", "quiet", "winter", "summer", "evening",
     "morning", "rainy", "autumn", "spring", "blue", "old"
@@ -81,6 +100,7 @@ public final class FakeFlickrData {
 
   private final Map<String, Photo> photosById;
   private final Map<String, Photoset> photosets;
+  private volatile SealCorpus seals;
 
   private FakeFlickrData(long seed, int corpusSize) {
     this.seed = seed;
@@ -113,9 +133,20 @@ public final class FakeFlickrData {
       String server = Integer.toString(65535 - random.nextInt(20));
       List<String> tags = List.of(CORPUS_TAG, adjective, noun, place.replace(" ", ""));
       String description = "Photo " + (i + 1) + " of " + corpusSize + ", " + place + ".";
+      // Taken up to a week before the upload, from the id: the random sequence stays as it was.
+      long takenSecond = uploaded - Math.floorMod(SealCorpus.mix(id), 7 * 86_400L);
       list.add(
           new Photo(
-              Long.toString(id), owner, secret, server, 66, title, description, tags, uploaded));
+              Long.toString(id),
+              owner,
+              secret,
+              server,
+              66,
+              title,
+              description,
+              tags,
+              uploaded,
+              LocalDateTime.ofEpochSecond(takenSecond, 0, ZoneOffset.UTC)));
     }
     this.photos = Collections.unmodifiableList(list);
     List<Set<String>> words = new ArrayList<>(list.size());
@@ -197,9 +228,23 @@ public final class FakeFlickrData {
     return photos;
   }
 
-  /** Returns the photo of {@code id}, or null. */
+  /** Returns the photo of {@code id}, from either corpus, or null. */
   public Photo photo(String id) {
-    return photosById.get(id);
+    Photo photo = photosById.get(id);
+    if (photo != null) return photo;
+    int seal = SealCorpus.indexOf(id);
+    return seal < 0 ? null : seals().photo(seal);
+  }
+
+  private SealCorpus seals() {
+    SealCorpus corpus = seals;
+    if (corpus == null) {
+      synchronized (this) {
+        corpus = seals;
+        if (corpus == null) seals = corpus = new SealCorpus(seed);
+      }
+    }
+    return corpus;
   }
 
   /** Returns the photoset of {@code id}, or null. */
@@ -231,45 +276,188 @@ public final class FakeFlickrData {
    * all ("all"). Null or empty criteria are ignored; {@code ownerNsid} restricts to one user.
    */
   public List<Photo> search(String text, String tags, String tagMode, String ownerNsid) {
-    List<String> required = new ArrayList<>();
-    List<String> excluded = new ArrayList<>();
-    if (text != null) {
-      for (String word : tokenize(text)) {
-        if (word.startsWith("-") && word.length() > 1) {
-          excluded.add(word.substring(1));
-        } else if (!word.equals("-")) {
-          required.add(word);
+    return search(text, tags, tagMode, ownerNsid, Map.of());
+  }
+
+  /**
+   * The photos a {@code flickr.photos.search} finds, in the order asked for, before Flickr's
+   * 4,000-result cap: as {@link #search(String, String, String, String)}, narrowed and ordered by
+   * {@code filters}, which holds Flickr's parameters as sent (other names are ignored):
+   *
+   * <ul>
+   *   <li>{@code min_upload_date} and {@code max_upload_date}: uploaded at or after, at or before
+   *       (both inclusive), as a Unix timestamp or a MySQL datetime (read as UTC);
+   *   <li>{@code min_taken_date} and {@code max_taken_date}: taken at or after, at or before, as a
+   *       MySQL datetime {@code yyyy-MM-dd HH:mm:ss} (or a Unix timestamp) in the camera's time;
+   *   <li>{@code sort}: {@code date-posted-desc} (the default), {@code date-posted-asc}, {@code
+   *       date-taken-desc} or {@code date-taken-asc}; ties go by id, in the same direction. Other
+   *       orders (interestingness, relevance) get the default.
+   * </ul>
+   *
+   * <p>Flickr documents both date forms for the four filters (flickr.photos.search, "The date can
+   * be in the form of a unix timestamp or mysql datetime"). A value in neither form is ignored. The
+   * list is computed once and its photos made as they are read: cheap for the largest search.
+   */
+  public List<Photo> search(
+      String text, String tags, String tagMode, String ownerNsid, Map<String, String> filters) {
+    Criteria criteria = new Criteria(text, tags, tagMode, ownerNsid);
+    DateRange upload = DateRange.of(filters.get("min_upload_date"), filters.get("max_upload_date"));
+    DateRange takenRange =
+        DateRange.of(filters.get("min_taken_date"), filters.get("max_taken_date"));
+    SealCorpus seal = seals();
+    int general = photos.size();
+    int[] found = new int[general + SealCorpus.SIZE];
+    int count = 0;
+    for (int i = 0; i < general; i++) {
+      Photo photo = photos.get(i);
+      if (criteria.matches(photo.owner(), photoWords.get(i), photo.tags())
+          && upload.contains(photo.dateUpload())
+          && takenRange.contains(photo.dateTaken().toEpochSecond(ZoneOffset.UTC))) {
+        found[count++] = i;
+      }
+    }
+    for (int j = 0; j < SealCorpus.SIZE; j++) {
+      if (criteria.matches(seal.owner(j), seal.words(j), SealCorpus.TAGS)
+          && upload.contains(seal.uploaded[j])
+          && takenRange.contains(seal.taken[j])) {
+        found[count++] = general + j;
+      }
+    }
+    String sort = filters.getOrDefault("sort", "");
+    boolean byTaken = sort.startsWith("date-taken-");
+    boolean ascending = sort.equals("date-posted-asc") || sort.equals("date-taken-asc");
+    // Entries are numbered in id order (the seal ids are above the general ones): ties go by id.
+    int[] order;
+    if (!byTaken) {
+      // Both corpora are in upload order already: merge the two runs.
+      int split = 0;
+      while (split < count && found[split] < general) split++;
+      order = new int[count];
+      int a = 0;
+      int b = split;
+      for (int k = 0; k < count; k++) {
+        boolean takeA =
+            b >= count
+                || (a < split
+                    && photos.get(found[a]).dateUpload() <= seal.uploaded[found[b] - general]);
+        order[k] = takeA ? found[a++] : found[b++];
+      }
+    } else {
+      Integer[] boxed = new Integer[count];
+      for (int k = 0; k < count; k++) boxed[k] = found[k];
+      Comparator<Integer> byDate =
+          Comparator.comparingLong(
+              (Integer e) ->
+                  e < general
+                      ? photos.get(e).dateTaken().toEpochSecond(ZoneOffset.UTC)
+                      : seal.taken[e - general]);
+      Arrays.sort(boxed, byDate.thenComparingInt(e -> e));
+      order = new int[count];
+      for (int k = 0; k < count; k++) order[k] = boxed[k];
+    }
+    if (!ascending) {
+      for (int i = 0, j = count - 1; i < j; i++, j--) {
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+    return new Found(order, general, seal);
+  }
+
+  /** A search's result: entries in order, photos made when read. */
+  private final class Found extends AbstractList<Photo> implements RandomAccess {
+    private final int[] order;
+    private final int general;
+    private final SealCorpus seal;
+
+    Found(int[] order, int general, SealCorpus seal) {
+      this.order = order;
+      this.general = general;
+      this.seal = seal;
+    }
+
+    @Override
+    public Photo get(int index) {
+      int e = order[index];
+      return e < general ? photos.get(e) : seal.photo(e - general);
+    }
+
+    @Override
+    public int size() {
+      return order.length;
+    }
+  }
+
+  /** The inclusive range of a date filter pair, in seconds; unbounded where not given. */
+  private record DateRange(long min, long max) {
+    static DateRange of(String min, String max) {
+      Long from = seconds(min);
+      Long to = seconds(max);
+      return new DateRange(from == null ? Long.MIN_VALUE : from, to == null ? Long.MAX_VALUE : to);
+    }
+
+    boolean contains(long second) {
+      return second >= min && second <= max;
+    }
+
+    private static final Pattern DIGITS = Pattern.compile("-?\\d{1,12}");
+
+    /** A Unix timestamp, or a MySQL datetime (or date) read as UTC; null if neither. */
+    static Long seconds(String value) {
+      if (value == null || value.isEmpty()) return null;
+      if (DIGITS.matcher(value).matches()) return Long.parseLong(value);
+      String text = value.length() == 10 ? value + " 00:00:00" : value;
+      try {
+        return LocalDateTime.parse(text.replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC);
+      } catch (java.time.format.DateTimeParseException e) {
+        return null;
+      }
+    }
+  }
+
+  /** The text, tag and owner criteria of a search. */
+  private static final class Criteria {
+    private final List<String> required = new ArrayList<>();
+    private final List<String> excluded = new ArrayList<>();
+    private final List<String> tagList = new ArrayList<>();
+    private final boolean allTags;
+    private final String ownerNsid;
+
+    Criteria(String text, String tags, String tagMode, String ownerNsid) {
+      if (text != null) {
+        for (String word : tokenize(text)) {
+          if (word.startsWith("-") && word.length() > 1) {
+            excluded.add(word.substring(1));
+          } else if (!word.equals("-")) {
+            required.add(word);
+          }
         }
       }
-    }
-    List<String> tagList = new ArrayList<>();
-    if (tags != null) {
-      for (String tag : tags.split(",")) {
-        String t = tag.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-        if (!t.isEmpty()) tagList.add(t);
+      if (tags != null) {
+        for (String tag : tags.split(",")) {
+          String t = tag.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+          if (!t.isEmpty()) tagList.add(t);
+        }
       }
+      this.allTags = "all".equalsIgnoreCase(tagMode);
+      this.ownerNsid = ownerNsid;
     }
-    boolean allTags = "all".equalsIgnoreCase(tagMode);
-    List<Photo> out = new ArrayList<>();
-    for (int i = photos.size() - 1; i >= 0; i--) {
-      Photo photo = photos.get(i);
-      if (ownerNsid != null && !photo.owner().equals(ownerNsid)) continue;
-      Set<String> words = photoWords.get(i);
-      if (!words.containsAll(required)) continue;
-      boolean refused = false;
-      for (String word : excluded) refused |= words.contains(word);
-      if (refused) continue;
+
+    boolean matches(String owner, Set<String> words, List<String> photoTags) {
+      if (ownerNsid != null && !owner.equals(ownerNsid)) return false;
+      if (!words.containsAll(required)) return false;
+      for (String word : excluded) if (words.contains(word)) return false;
       if (!tagList.isEmpty()) {
         boolean match = allTags;
         for (String t : tagList) {
-          boolean has = photo.tags().contains(t);
+          boolean has = photoTags.contains(t);
           match = allTags ? match && has : match || has;
         }
-        if (!match) continue;
+        return match;
       }
-      out.add(photo);
+      return true;
     }
-    return out;
   }
 
   private static final Pattern WORD_BREAK = Pattern.compile("[\\s,.;:!?\"()]+");
@@ -322,6 +510,7 @@ public final class FakeFlickrData {
    * @param description the description
    * @param tags the tags, normalised as Flickr does (lower case, no spaces)
    * @param dateUpload the upload time, in seconds since the epoch
+   * @param dateTaken the time the photo was taken, in the camera's time (no zone, as on Flickr)
    */
   public record Photo(
       String id,
@@ -332,11 +521,37 @@ public final class FakeFlickrData {
       String title,
       String description,
       List<String> tags,
-      long dateUpload) {
+      long dateUpload,
+      LocalDateTime dateTaken) {
 
     /** Copies the tags. */
     public Photo {
       tags = List.copyOf(tags);
+      if (dateTaken == null) throw new NullPointerException("dateTaken == null");
+    }
+
+    /** A photo taken when it was uploaded (read as UTC), as Flickr dates one without EXIF. */
+    public Photo(
+        String id,
+        String owner,
+        String secret,
+        String server,
+        int farm,
+        String title,
+        String description,
+        List<String> tags,
+        long dateUpload) {
+      this(
+          id,
+          owner,
+          secret,
+          server,
+          farm,
+          title,
+          description,
+          tags,
+          dateUpload,
+          LocalDateTime.ofEpochSecond(dateUpload, 0, ZoneOffset.UTC));
     }
 
     /** The words a text search matches: those of the title, the description and the tags. */

@@ -425,7 +425,9 @@ final class FakeFlickrDispatcher extends Dispatcher {
           "Parameterless searches have been disabled. Please use flickr.photos.getRecent"
               + " instead.");
     }
-    List<FakeFlickrData.Photo> found = fake.data.search(text, tags, call.param("tag_mode"), owner);
+    // The date filters and the sort are read by FakeFlickrData from the parameters as sent.
+    List<FakeFlickrData.Photo> found =
+        fake.data.search(text, tags, call.param("tag_mode"), owner, call.params());
     int perPage = perPage(call, 100);
     int page = page(call);
     int total = found.size();

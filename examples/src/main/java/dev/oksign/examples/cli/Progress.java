@@ -26,6 +26,6 @@ final class Progress implements Paging.Listener {
             + served
             + " of "
             + total
-            + " results of a search; narrow it to see the rest");
+            + " results of a search; --all walks past the cap to the rest");
   }
 }

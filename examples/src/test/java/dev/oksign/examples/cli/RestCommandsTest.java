@@ -114,7 +114,7 @@ class RestCommandsTest {
     assertThat(cli.err())
         .endsWith(
             "search \"oksign\": Flickr serves the first 4000 of 6000 results of a search;"
-                + " narrow it to see the rest\n");
+                + " --all walks past the cap to the rest\n");
   }
 
   @Test
