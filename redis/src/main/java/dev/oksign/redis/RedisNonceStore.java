@@ -42,12 +42,11 @@ import redis.clients.jedis.params.SetParams;
  * RedisUnavailableException}, so {@code OAuth1Verifier.verify} throws it too and the request is
  * neither accepted nor recorded; answer it with {@code 503 Service Unavailable}. A nonce store that
  * said "not seen" would let replays through; one that said "seen" would tell an honest client its
- * nonce was used. A client built from a URI waits at most {@link Builder#timeout} for a pooled
- * connection, for the connection and for the reply; a connection that broke is retried once at once
- * (which is how a pool of connections to a Redis that restarted heals), and every later call opens
- * a new connection, so service resumes by itself when Redis is back. A retried write that had
- * reached Redis is recognised by its value, so an honest request is not refused because a reply was
- * lost.
+ * nonce was used. A client built from a URI gives up after about {@link Builder#timeout}; a
+ * connection that broke at once is retried once (which is how a pool of connections to a Redis that
+ * restarted heals), and every later call opens a new connection, so service resumes by itself when
+ * Redis is back. A retried write that had reached Redis is recognised by its value, so an honest
+ * request is not refused because a reply was lost.
  *
  * <p><b>A Redis that restarts without persistence forgets the nonces of the last window</b>: a
  * request captured before the restart could be replayed once after it, until its timestamp leaves
