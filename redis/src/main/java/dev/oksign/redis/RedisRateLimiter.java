@@ -4,6 +4,9 @@ import dev.oksign.flickr.RateLimiter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * A {@link RateLimiter} whose budget lives in Redis: every process that uses the same Redis and
@@ -37,7 +41,9 @@ import redis.clients.jedis.UnifiedJedis;
  * until it, like {@code RateLimiter.of}: calls are served in the order they reach Redis, whichever
  * process they come from, so no process starves and no thundering herd polls Redis. A call whose
  * turn is further than {@link Builder#maxWait} away takes nothing and fails with an {@link
- * IOException}; an interrupted wait gives its reserved time back.
+ * IOException}; an interrupted wait gives its reserved time back. A call whose connection broke at
+ * once is retried once; if the first try had reached Redis, its reservation stays unused: the
+ * budget is under-used, never overspent.
  *
  * <p><b>When Redis is unavailable</b> (refused, no answer within {@link Builder#timeout}), {@link
  * Builder#whenUnavailable} decides: {@link WhenUnavailable#BLOCK} (the default) retries until Redis
@@ -76,6 +82,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
           + "redis.call('ZADD', KEYS[1], at, ARGV[4])\n"
           + "redis.call('PEXPIRE', KEYS[1], math.floor((at - now + window) / 1000) + 1000)\n"
           + "return {1, at - now, at}\n";
+
+  static final String SCRIPT_SHA1 = sha1(SCRIPT);
 
   private static final long BLOCK_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -126,21 +134,15 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     long maxWaitNanos = maxWait.toNanos();
     while (true) {
       String member = instance + ":" + calls.incrementAndGet();
+      List<String> arguments =
+          Arrays.asList(
+              Integer.toString(permits),
+              Long.toString(micros(window)),
+              Long.toString(micros(maxWait)),
+              member);
       List<?> answer;
       try {
-        answer =
-            connections.run(
-                "taking a permit of " + key,
-                client ->
-                    (List<?>)
-                        client.eval(
-                            SCRIPT,
-                            List.of(key),
-                            Arrays.asList(
-                                Integer.toString(permits),
-                                Long.toString(micros(window)),
-                                Long.toString(micros(maxWait)),
-                                member)));
+        answer = connections.run("taking a permit of " + key, client -> run(client, arguments));
       } catch (RedisUnavailableException e) {
         if (whenUnavailable == WhenUnavailable.FAIL) throw new IOException(e.getMessage(), e);
         if (whenUnavailable.localShare != null) {
@@ -179,6 +181,28 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
       }
       if (waitMicros > 0) sleep(TimeUnit.MICROSECONDS.toNanos(waitMicros), member);
       return at;
+    }
+  }
+
+  /** The script by its SHA-1, sent whole only when Redis does not have it (after a restart). */
+  private List<?> run(UnifiedJedis client, List<String> arguments) {
+    try {
+      return (List<?>) client.evalsha(SCRIPT_SHA1, List.of(key), arguments);
+    } catch (JedisNoScriptException e) {
+      return (List<?>) client.eval(SCRIPT, List.of(key), arguments);
+    }
+  }
+
+  private static String sha1(String script) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(40);
+      for (byte b : digest)
+        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every Java platform has SHA-1", e);
     }
   }
 

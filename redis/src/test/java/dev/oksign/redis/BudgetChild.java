@@ -35,7 +35,6 @@ public final class BudgetChild {
             .permits(permits, window)
             .maxWait(Duration.ofSeconds(30))
             .build()) {
-      limiter.toString();
       Files.writeString(out.resolveSibling(out.getFileName() + ".ready"), "");
       Path go = out.resolveSibling("go");
       while (!Files.exists(go) || Files.size(go) == 0) Thread.sleep(10);

@@ -6,7 +6,6 @@ import dev.oksign.NonceStore;
 import dev.oksign.OAuth1Signer;
 import dev.oksign.OAuth1Verifier;
 import dev.oksign.flickr.RateLimiter;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -322,9 +321,5 @@ class RedisFiguresTest {
       Figures.record("cost.permit.redisMicros", String.format("%.1f", redisPermit));
       Figures.record("cost.permit.ratio", String.format("%.0f", redisPermit / memoryPermit));
     }
-  }
-
-  static String path(File f) {
-    return f.getPath();
   }
 }

@@ -172,6 +172,22 @@ class RedisNonceStoreTest {
   }
 
   @Test
+  void aWriteWhoseReplyWasLostIsRecognisedWhenRetried() throws Exception {
+    try (ReplyDroppingProxy proxy = new ReplyDroppingProxy(redis.port());
+        RedisNonceStore throughProxy =
+            RedisNonceStore.builder().uri(proxy.uri()).timeout(Duration.ofSeconds(2)).build()) {
+      assertThat(throughProxy.record("key", null, T, "warm-up", T - 300)).isTrue();
+      proxy.dropNextReply();
+
+      // Redis applied the SET, the reply never came; the retry finds the key with our own value.
+      assertThat(throughProxy.record("key", null, T, "n", T - 300)).isTrue();
+      assertThat(redis.command("GET " + store.key("key", null, T, "n"))).startsWith("$");
+      assertThat(throughProxy.record("key", null, T, "n", T - 300)).isFalse();
+      assertThat(store.record("key", null, T, "n", T - 300)).isFalse();
+    }
+  }
+
+  @Test
   void buildingNeedsNoRedisAndToStringHidesThePassword() {
     try (RedisNonceStore down = RedisNonceStore.create("redis://user:hunter2@127.0.0.1:1")) {
       assertThat(down.toString())

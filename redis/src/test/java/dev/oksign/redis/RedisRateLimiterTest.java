@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
 
 class RedisRateLimiterTest {
   @RegisterExtension static final RedisServer redis = new RedisServer();
@@ -177,6 +178,13 @@ class RedisRateLimiterTest {
       budget.acquire();
       assertThat(local).hasValue(2);
       assertThat(redis.integer("ZCARD oksign:budget:flickr:key")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theScriptIsCalledByTheSha1RedisGivesIt() {
+    try (RedisClient jedis = RedisClient.create("127.0.0.1", redis.port())) {
+      assertThat(jedis.scriptLoad(RedisRateLimiter.SCRIPT)).isEqualTo(RedisRateLimiter.SCRIPT_SHA1);
     }
   }
 
