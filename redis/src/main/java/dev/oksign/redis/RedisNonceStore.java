@@ -48,6 +48,11 @@ import redis.clients.jedis.params.SetParams;
  * Redis is back. A retried write that had reached Redis is recognised by its value, so an honest
  * request is not refused because a reply was lost.
  *
+ * <p><b>Redis must not evict these keys.</b> Every nonce key has an expiry, so a {@code
+ * maxmemory-policy} of {@code volatile-*} or {@code allkeys-*} would drop nonces under memory
+ * pressure and let their replays through. Use {@code noeviction} (the default): a full Redis then
+ * refuses writes, and the store fails closed.
+ *
  * <p><b>A Redis that restarts without persistence forgets the nonces of the last window</b>: a
  * request captured before the restart could be replayed once after it, until its timestamp leaves
  * the window. Where that matters, run Redis with {@code appendonly yes} (and {@code appendfsync

@@ -35,7 +35,10 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * leaves no earlier than the time it was granted. Redis keeps the grant times of the last window in
  * a sorted set (one entry per call, so a budget of N per window holds about N entries) and a Lua
  * script, run atomically on the server and timed by the server's clock, gives each call the
- * earliest time that keeps the guarantee: now, or one window after the N-th latest grant.
+ * earliest time that keeps the guarantee: now, or one window after the N-th latest grant. A call
+ * leaves when its thread runs again after the grant, which on a busy machine can be milliseconds
+ * late; a server that counts arrivals in windows of seconds should be given a budget a little below
+ * its limit.
  *
  * <p><b>Fairness.</b> A call that finds the budget spent reserves the next free time and sleeps
  * until it, like {@code RateLimiter.of}: calls are served in the order they reach Redis, whichever
