@@ -172,6 +172,19 @@ class RedisNonceStoreTest {
   }
 
   @Test
+  void aFullRedisRefusesTheWriteAndTheStoreFailsClosed() throws Exception {
+    assertThat(redis.command("CONFIG SET maxmemory 1")).isEqualTo("+OK");
+    try {
+      assertThatThrownBy(() -> store.record("key", null, T, "n", T - 300))
+          .isInstanceOf(RedisUnavailableException.class)
+          .hasMessageContaining("OOM");
+    } finally {
+      redis.command("CONFIG SET maxmemory 0");
+    }
+    assertThat(store.record("key", null, T, "n", T - 300)).isTrue();
+  }
+
+  @Test
   void aWriteWhoseReplyWasLostIsRecognisedWhenRetried() throws Exception {
     try (ReplyDroppingProxy proxy = new ReplyDroppingProxy(redis.port());
         RedisNonceStore throughProxy =
