@@ -44,9 +44,11 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * until it, like {@code RateLimiter.of}: calls are served in the order they reach Redis, whichever
  * process they come from, so no process starves and no thundering herd polls Redis. A call whose
  * turn is further than {@link Builder#maxWait} away takes nothing and fails with an {@link
- * IOException}; an interrupted wait gives its reserved time back. A call whose connection broke at
- * once is retried once; if the first try had reached Redis, its reservation stays unused: the
- * budget is under-used, never overspent.
+ * IOException}; an interrupted wait gives its reserved time back. Time spent waiting for Redis
+ * counts against {@code maxWait}. A call whose connection broke at once is retried once; if the
+ * first try had reached Redis, its reservation stays unused. Likewise a Redis that stalls (answers
+ * nothing within the timeout, then resumes) still runs the calls that gave up on it, whose
+ * reservations nobody uses. Either way the budget is under-used for a window, never overspent.
  *
  * <p><b>When Redis is unavailable</b> (refused, no answer within {@link Builder#timeout}), {@link
  * Builder#whenUnavailable} decides: {@link WhenUnavailable#BLOCK} (the default) retries until Redis
@@ -137,11 +139,13 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     long maxWaitNanos = maxWait.toNanos();
     while (true) {
       String member = instance + ":" + calls.incrementAndGet();
+      // What is left of maxWait: time spent waiting for Redis counts too.
+      long leftMicros = Math.max(0, (maxWaitNanos - (System.nanoTime() - start)) / 1000);
       List<String> arguments =
           Arrays.asList(
               Integer.toString(permits),
               Long.toString(micros(window)),
-              Long.toString(micros(maxWait)),
+              Long.toString(leftMicros),
               member);
       List<?> answer;
       try {
@@ -179,7 +183,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                 + window
                 + ") is taken for the next "
                 + Duration.ofNanos(waitMicros * 1000)
-                + ", longer than maxWait "
+                + ", longer than what is left of maxWait "
                 + maxWait);
       }
       if (waitMicros > 0) sleep(TimeUnit.MICROSECONDS.toNanos(waitMicros), member);

@@ -57,7 +57,7 @@ class RedisRateLimiterTest {
           .isInstanceOf(IOException.class)
           .hasMessageStartingWith(
               "the budget oksign:budget:flickr:key (2 per PT30S) is taken for the next PT29.")
-          .hasMessageEndingWith(", longer than maxWait PT0.1S");
+          .hasMessageEndingWith(", longer than what is left of maxWait PT0.1S");
       assertThatThrownBy(b::acquire).isInstanceOf(IOException.class);
       other.acquire();
       other.acquire();
@@ -135,6 +135,45 @@ class RedisRateLimiterTest {
       assertThat(waiting).isNotDone();
       redis.start();
       assertThat(waiting.get(5, TimeUnit.SECONDS)).isPositive();
+      assertThat(redis.integer("ZCARD oksign:budget:flickr:key")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void timeSpentWaitingForRedisCountsAgainstMaxWait() throws Exception {
+    try (ReplyDroppingProxy proxy = new ReplyDroppingProxy(redis.port());
+        RedisRateLimiter budget =
+            RedisRateLimiter.builder()
+                .uri(proxy.uri())
+                .budget("flickr:key")
+                .permits(1, Duration.ofSeconds(2))
+                .timeout(Duration.ofMillis(500))
+                .maxWait(Duration.ofMillis(1_500))
+                .build()) {
+      proxy.refusing(true);
+      CompletableFuture<Throwable> waiting =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  budget.acquire();
+                  return null;
+                } catch (IOException e) {
+                  return e;
+                }
+              });
+      Thread.sleep(1_000);
+      // Meanwhile another process took the permit a second ago: the next turn is a second away.
+      long now = System.currentTimeMillis() * 1_000;
+      assertThat(redis.integer("ZADD oksign:budget:flickr:key " + (now - 1_000_000) + " other"))
+          .isEqualTo(1);
+      proxy.refusing(false);
+
+      // About 0.5 s of maxWait is left: the call fails, taking nothing.
+      assertThat(waiting.get(5, TimeUnit.SECONDS))
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith(
+              "the budget oksign:budget:flickr:key (1 per PT2S) is taken for the next PT0.9")
+          .hasMessageEndingWith(", longer than what is left of maxWait PT1.5S");
       assertThat(redis.integer("ZCARD oksign:budget:flickr:key")).isEqualTo(1);
     }
   }

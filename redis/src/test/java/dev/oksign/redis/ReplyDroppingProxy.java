@@ -6,17 +6,22 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TCP proxy on loopback in front of a real Redis that, when told to, lets the next command reach
- * Redis and then closes the client's connection instead of passing the reply on: a reply lost on
- * the network after the write was applied.
+ * Redis and then closes the client's connection instead of passing the reply on (a reply lost on
+ * the network after the write was applied), or closes every new connection at once (a Redis that
+ * cannot be reached, while the test still can).
  */
 final class ReplyDroppingProxy implements AutoCloseable {
   private final ServerSocket server;
   private final int redisPort;
   private final AtomicBoolean dropNextReply = new AtomicBoolean();
+  private volatile boolean refusing;
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
 
   ReplyDroppingProxy(int redisPort) throws IOException {
     this.redisPort = redisPort;
@@ -30,6 +35,17 @@ final class ReplyDroppingProxy implements AutoCloseable {
     return "redis://127.0.0.1:" + server.getLocalPort();
   }
 
+  /**
+   * While true, the connections open now are closed, and every new one as soon as it is accepted:
+   * Redis is unreachable.
+   */
+  void refusing(boolean refusing) {
+    this.refusing = refusing;
+    if (refusing) {
+      for (Socket socket : open) closeQuietly(socket);
+    }
+  }
+
   void dropNextReply() {
     dropNextReply.set(true);
   }
@@ -38,7 +54,13 @@ final class ReplyDroppingProxy implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
+        if (refusing) {
+          client.close();
+          continue;
+        }
         Socket redis = new Socket(InetAddress.getLoopbackAddress(), redisPort);
+        open.add(client);
+        open.add(redis);
         pump(client, redis, false);
         pump(redis, client, true);
       } catch (IOException e) {
