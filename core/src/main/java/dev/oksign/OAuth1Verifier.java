@@ -42,8 +42,8 @@ import okio.Buffer;
  * each with the {@code oauth_problem} it answers:
  *
  * <ol>
- *   <li>the header parses, no protocol parameter is repeated or spread over two places: {@code
- *       parameter_rejected};
+ *   <li>the header parses, no protocol parameter is repeated or spread over two places (unless
+ *       {@link Builder#lenientPlacement}): {@code parameter_rejected};
  *   <li>{@code oauth_consumer_key}, {@code oauth_signature_method}, {@code oauth_signature} and,
  *       except with PLAINTEXT, {@code oauth_timestamp} and {@code oauth_nonce} are present: {@code
  *       parameter_absent};
@@ -69,6 +69,7 @@ public final class OAuth1Verifier {
   private final Duration timestampWindow;
   private final NonceStore nonceStore;
   private final Map<String, SignatureMethod> signatureMethods;
+  private final boolean lenientPlacement;
 
   private OAuth1Verifier(Builder builder) {
     this.clientSecrets = builder.clientSecrets;
@@ -77,6 +78,7 @@ public final class OAuth1Verifier {
     this.timestampWindow = builder.timestampWindow;
     this.nonceStore = builder.nonceStore != null ? builder.nonceStore : NonceStore.inMemory();
     this.signatureMethods = builder.signatureMethods;
+    this.lenientPlacement = builder.lenientPlacement;
   }
 
   /**
@@ -186,6 +188,7 @@ public final class OAuth1Verifier {
 
     // 2. The query (§3.5.3, §3.4.1.3.1).
     boolean inQuery = false;
+    List<String> queryNames = lenientPlacement ? new ArrayList<>(2) : null;
     for (int i = 0, n = url.querySize(); i < n; i++) {
       String name = url.queryParameterName(i);
       String value = url.queryParameterValue(i);
@@ -193,9 +196,15 @@ public final class OAuth1Verifier {
       if (value == null) value = "";
       if (name.startsWith(OAuth.PREFIX)) {
         inQuery = true;
-        if (protocol.putIfAbsent(name, value) != null) {
+        String previous = protocol.putIfAbsent(name, value);
+        if (previous != null) {
+          if (lenientPlacement && previous.equals(value) && !queryNames.contains(name)) {
+            queryNames.add(name);
+            continue; // also in the header, with the same value: counted once
+          }
           return refused(OAuthProblem.PARAMETER_REJECTED, twice(name, places, "query"), protocol);
         }
+        if (lenientPlacement) queryNames.add(name);
         if (name.equals(OAuth.SIGNATURE)) continue;
       }
       params.add(name, value);
@@ -208,23 +217,33 @@ public final class OAuth1Verifier {
       ParameterList form = new ParameterList(16);
       FormBodies.parse(new String(body, charset), charset, form);
       boolean inBody = false;
+      List<String> bodyNames = lenientPlacement ? new ArrayList<>(2) : null;
       for (int i = 0; i < form.size(); i++) {
         String name = form.encodedName(i);
         String value = form.encodedValue(i);
         if (name.startsWith(OAuth.PREFIX)) {
           inBody = true;
           String decodedName = Percent.decode(name, false);
-          if (protocol.putIfAbsent(decodedName, Percent.decode(value, false)) != null) {
+          String decodedValue = Percent.decode(value, false);
+          String previous = protocol.putIfAbsent(decodedName, decodedValue);
+          if (previous != null) {
+            if (lenientPlacement
+                && previous.equals(decodedValue)
+                && !bodyNames.contains(decodedName)) {
+              bodyNames.add(decodedName);
+              continue; // also in the header or query, with the same value: counted once
+            }
             return refused(
                 OAuthProblem.PARAMETER_REJECTED, twice(decodedName, places, "body"), protocol);
           }
+          if (lenientPlacement) bodyNames.add(decodedName);
           if (decodedName.equals(OAuth.SIGNATURE)) continue;
         }
         params.addEncoded(name, value);
       }
       if (inBody) places.add("the body");
     }
-    if (places.size() > 1) {
+    if (places.size() > 1 && !lenientPlacement) {
       return refused(
           OAuthProblem.PARAMETER_REJECTED,
           "protocol parameters are in both "
@@ -406,8 +425,25 @@ public final class OAuth1Verifier {
     private NonceStore nonceStore;
     private Map<String, SignatureMethod> signatureMethods =
         methods(SignatureMethod.HMAC_SHA1, SignatureMethod.HMAC_SHA256);
+    private boolean lenientPlacement;
 
     Builder() {}
+
+    /**
+     * Whether the protocol parameters may be split between the {@code Authorization} header, the
+     * query and a form body, as Flickr accepts them; false by default, where RFC 5849 §3.5 wants
+     * them all in one place and a split is refused with {@code parameter_rejected}.
+     *
+     * <p>When true, the parameters of every place are merged and signed together (Flickr's {@code
+     * debug_sbs} for a {@code POST request_token} with {@code oauth_callback} in the query and the
+     * rest in the header reads {@code oauth_callback=oob&oauth_consumer_key=...}). A parameter sent
+     * in two places with the same value counts once; with two values, or twice in one place, it is
+     * still refused with {@code parameter_rejected}.
+     */
+    public Builder lenientPlacement(boolean lenientPlacement) {
+      this.lenientPlacement = lenientPlacement;
+      return this;
+    }
 
     /**
      * Looks up the client (consumer) secret of a consumer key; returns null for an unknown key.
