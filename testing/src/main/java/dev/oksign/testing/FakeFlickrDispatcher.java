@@ -842,9 +842,6 @@ final class FakeFlickrDispatcher {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    return Xml.escape(s);
   }
 }

@@ -2,6 +2,7 @@ package dev.oksign.testing;
 
 import dev.oksign.Verification;
 import dev.oksign.testing.internal.Forms;
+import dev.oksign.testing.internal.Xml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -468,23 +469,11 @@ public final class FakeFlickrUploads {
   }
 
   private static Answer xmlFail(int code, String message) {
-    return xml(
-        "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"fail\">\n\t<err code=\""
-            + code
-            + "\" msg=\""
-            + escape(message)
-            + "\" />\n</rsp>\n");
+    return xml(Xml.fail(code, message));
   }
 
   private static Answer xml(String body) {
     return Answer.of(200, XML, body);
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 
   @Override

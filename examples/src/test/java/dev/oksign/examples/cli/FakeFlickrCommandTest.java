@@ -81,6 +81,51 @@ class FakeFlickrCommandTest {
   }
 
   @Test
+  void servesTheCannedAnswersOfAStubsDirectory(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(
+        dir.resolve("flickr.galleries.getList.json"),
+        "{\"galleries\":{\"total\":0,\"gallery\":[]},\"stat\":\"ok\"}");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Io io =
+        new Io(
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            Map.of());
+    CommandLine cmd = Main.commandLine(io);
+    FakeFlickrCommand command =
+        (FakeFlickrCommand) cmd.getSubcommands().get("fake-flickr").getCommand();
+    Thread thread = new Thread(() -> cmd.execute("fake-flickr", "--stubs", dir.toString()));
+    thread.start();
+    try {
+      assertThat(command.started.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .endsWith("\nstubs: flickr.galleries.getList\n");
+      String url =
+          "http://127.0.0.1:"
+              + command.fake.port()
+              + "/services/rest/?method=flickr.galleries.getList"
+              + "&api_key=0ae8ff1e6f0a4e6d8c7b5a4f3e2d1c0b";
+      try (Response response =
+          new OkHttpClient().newCall(new Request.Builder().url(url).build()).execute()) {
+        assertThat(response.body().string()).contains("<galleries total=\"0\">");
+      }
+    } finally {
+      thread.interrupt();
+      thread.join(10_000);
+    }
+  }
+
+  @Test
+  void refusesAStubsDirectoryThatCannotBeRead() {
+    Cli cli = Cli.run("fake-flickr", "--stubs", "/nonexistent/stubs");
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err()).startsWith("error: cannot read the stubs in /nonexistent/stubs: ");
+    assertThat(cli.out()).isEmpty();
+  }
+
+  @Test
   void refusesABadPort() {
     Cli cli = Cli.run("fake-flickr", "--port", "70000");
     assertThat(cli.exitCode()).isEqualTo(2);
