@@ -463,4 +463,18 @@ class FakeFlickrFormatsTest {
                 .get("Transfer-Encoding"))
         .isEqualTo("chunked");
   }
+
+  @Test
+  void servesEveryMethodItListsAndNoOther() throws Exception {
+    start(FakeFlickr.builder());
+    String listed = call(signedClient(), rest("flickr.reflection.getMethods"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<method>([a-zA-Z.]+)</method>").matcher(listed);
+    List<String> methods = new java.util.ArrayList<>();
+    while (m.find()) methods.add(m.group(1));
+    assertThat(methods).hasSize(14).isSorted();
+    for (String method : methods) {
+      assertThat(call(signedClient(), rest(method))).as(method).doesNotContain("code=\"112\"");
+    }
+  }
 }
