@@ -5,7 +5,6 @@
 module dev.oksign.testing {
   requires transitive dev.oksign;
   requires transitive okhttp3;
-  requires transitive mockwebserver3;
   requires static transitive org.junit.jupiter.api;
 
   exports dev.oksign.testing;

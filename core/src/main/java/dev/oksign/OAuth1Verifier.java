@@ -48,8 +48,8 @@ import okio.Buffer;
  * each with the {@code oauth_problem} it answers:
  *
  * <ol>
- *   <li>the header parses, no protocol parameter is repeated or spread over two places: {@code
- *       parameter_rejected};
+ *   <li>the header parses, no protocol parameter is repeated or spread over two places (unless
+ *       {@link Builder#lenientPlacement}): {@code parameter_rejected};
  *   <li>{@code oauth_consumer_key}, {@code oauth_signature_method}, {@code oauth_signature} and,
  *       except with PLAINTEXT, {@code oauth_timestamp} and {@code oauth_nonce} are present: {@code
  *       parameter_absent};
@@ -105,6 +105,7 @@ public final class OAuth1Verifier {
   static final int MAX_NONCE_LENGTH = 128;
 
   private static final String RSA_SHA1 = "RSA-SHA1";
+  private final boolean lenientPlacement;
 
   private OAuth1Verifier(Builder builder) {
     this.clientSecrets = builder.clientSecrets;
@@ -115,6 +116,7 @@ public final class OAuth1Verifier {
     this.signatureMethods = builder.signatureMethods;
     this.rsaSha1PublicKeys = builder.rsaSha1PublicKeys;
     this.acceptCleartextSecrets = builder.acceptCleartextSecrets;
+    this.lenientPlacement = builder.lenientPlacement;
   }
 
   /**
@@ -228,16 +230,26 @@ public final class OAuth1Verifier {
     ParameterList query = new ParameterList(url.querySize());
     query.addQuery(url);
     boolean inQuery = false;
+    List<String> queryNames = lenientPlacement ? new ArrayList<>(2) : null;
     for (int i = 0; i < query.size(); i++) {
       String name = query.encodedName(i);
       String value = query.encodedValue(i);
       if (name.startsWith(OAuth.PREFIX)) {
         inQuery = true;
         String decodedName = Percent.decode(name, false);
-        if (protocol.putIfAbsent(decodedName, Percent.decode(value, false)) != null) {
+        String decodedValue = Percent.decode(value, false);
+        String previous = protocol.putIfAbsent(decodedName, decodedValue);
+        if (previous != null) {
+          if (lenientPlacement
+              && previous.equals(decodedValue)
+              && !queryNames.contains(decodedName)) {
+            queryNames.add(decodedName);
+            continue; // also in the header, with the same value: counted once
+          }
           return refused(
               OAuthProblem.PARAMETER_REJECTED, twice(decodedName, places, "query"), protocol);
         }
+        if (lenientPlacement) queryNames.add(decodedName);
         if (decodedName.equals(OAuth.SIGNATURE)) continue;
       }
       params.addEncoded(name, value);
@@ -250,23 +262,33 @@ public final class OAuth1Verifier {
       ParameterList form = new ParameterList(16);
       FormBodies.parse(new String(body, charset), charset, form);
       boolean inBody = false;
+      List<String> bodyNames = lenientPlacement ? new ArrayList<>(2) : null;
       for (int i = 0; i < form.size(); i++) {
         String name = form.encodedName(i);
         String value = form.encodedValue(i);
         if (name.startsWith(OAuth.PREFIX)) {
           inBody = true;
           String decodedName = Percent.decode(name, false);
-          if (protocol.putIfAbsent(decodedName, Percent.decode(value, false)) != null) {
+          String decodedValue = Percent.decode(value, false);
+          String previous = protocol.putIfAbsent(decodedName, decodedValue);
+          if (previous != null) {
+            if (lenientPlacement
+                && previous.equals(decodedValue)
+                && !bodyNames.contains(decodedName)) {
+              bodyNames.add(decodedName);
+              continue; // also in the header or query, with the same value: counted once
+            }
             return refused(
                 OAuthProblem.PARAMETER_REJECTED, twice(decodedName, places, "body"), protocol);
           }
+          if (lenientPlacement) bodyNames.add(decodedName);
           if (decodedName.equals(OAuth.SIGNATURE)) continue;
         }
         params.addEncoded(name, value);
       }
       if (inBody) places.add("the body");
     }
-    if (places.size() > 1) {
+    if (places.size() > 1 && !lenientPlacement) {
       return refused(
           OAuthProblem.PARAMETER_REJECTED,
           "protocol parameters are in both "
@@ -549,8 +571,25 @@ public final class OAuth1Verifier {
         methods(SignatureMethod.HMAC_SHA1, SignatureMethod.HMAC_SHA256);
     private Function<String, PublicKey> rsaSha1PublicKeys;
     private boolean acceptCleartextSecrets;
+    private boolean lenientPlacement;
 
     Builder() {}
+
+    /**
+     * Whether the protocol parameters may be split between the {@code Authorization} header, the
+     * query and a form body, as Flickr accepts them; false by default, where RFC 5849 §3.5 wants
+     * them all in one place and a split is refused with {@code parameter_rejected}.
+     *
+     * <p>When true, the parameters of every place are merged and signed together (Flickr's {@code
+     * debug_sbs} for a {@code POST request_token} with {@code oauth_callback} in the query and the
+     * rest in the header reads {@code oauth_callback=oob&oauth_consumer_key=...}). A parameter sent
+     * in two places with the same value counts once; with two values, or twice in one place, it is
+     * still refused with {@code parameter_rejected}.
+     */
+    public Builder lenientPlacement(boolean lenientPlacement) {
+      this.lenientPlacement = lenientPlacement;
+      return this;
+    }
 
     /**
      * Looks up the client (consumer) secret of a consumer key, for the shared-secret methods (HMAC,

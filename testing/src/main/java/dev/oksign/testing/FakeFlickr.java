@@ -5,7 +5,6 @@ import dev.oksign.NonceStore;
 import dev.oksign.OAuth1Verifier;
 import dev.oksign.SignatureMethod;
 import dev.oksign.Token;
-import dev.oksign.testing.internal.NoDelayServerSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -14,10 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 
 /**
@@ -44,30 +44,41 @@ import okhttp3.HttpUrl;
  *       demo user {@link FakeFlickrData#DEMO_USER_NSID}: with the {@code oob} callback the
  *       authorize page shows a verifier such as {@code 123-456-789}, otherwise it redirects to the
  *       callback with {@code oauth_token} and {@code oauth_verifier}.
- *   <li>{@code /services/rest/}: {@code flickr.photosets.getPhotos}, {@code
- *       flickr.photosets.getList}, {@code flickr.photos.search}, {@code flickr.people.getPhotos},
- *       {@code flickr.people.getPublicPhotos}, {@code flickr.test.login} and {@code
- *       flickr.auth.oauth.checkToken}, over {@link FakeFlickrData}, in Flickr's JSON ({@code
- *       format=json&nojsoncallback=1}; without {@code nojsoncallback} the JSON is wrapped in {@code
- *       jsonFlickrApi(...)}) with its quirks: the same field as a number in one method and a string
- *       in another, {@code "perpage"} next to {@code "per_page"}, {@code {"_content": ...}}
- *       wrappers, the {@code extras} {@code description}, {@code date_upload}, {@code owner_name},
- *       {@code tags} and {@code url_sq} to {@code url_l}, errors as HTTP 200 with {@code
- *       {"stat":"fail","code":N,"message":"..."}}, at most 4,000 results per search.
+ *   <li>{@code /services/rest/}: {@code flickr.photosets.getPhotos}, {@code getList} and {@code
+ *       getInfo}, {@code flickr.photos.search} and {@code getInfo}, {@code
+ *       flickr.people.getPhotos}, {@code getPublicPhotos} and {@code getInfo}, {@code
+ *       flickr.test.login}, {@code echo} and {@code null}, {@code flickr.reflection.getMethods},
+ *       {@code flickr.auth.oauth.checkToken} (signed, or with {@code api_key} and {@code
+ *       oauth_token} as documented), and any method {@link #stub stubbed}, over {@link
+ *       FakeFlickrData}. In Flickr's XML ({@code format=rest}, the default: {@code <rsp
+ *       stat="ok">...</rsp>}, {@code <rsp stat="fail"><err code=".." msg=".."/></rsp>}) or JSON
+ *       ({@code format=json}: wrapped in {@code jsonFlickrApi(...)}, or the {@code jsoncallback}
+ *       given, unless {@code nojsoncallback=1}), both written from the same values, with Flickr's
+ *       quirks: the same field as a number in one method and a string in another, {@code "perpage"}
+ *       next to {@code "per_page"}, {@code {"_content": ...}} wrappers (an element's text in XML),
+ *       the {@code extras} {@code description}, {@code date_upload}, {@code owner_name}, {@code
+ *       tags} and {@code url_sq} to {@code url_l}, errors as HTTP 200 with {@code stat=fail}, at
+ *       most 4,000 results per search. Errors come in Flickr's order: the signature (or the {@code
+ *       api_key} of an unsigned call) first, then the format (111), then the method (112).
  *   <li>{@code /services/upload/} and {@code /services/replace/}: photo uploads, as {@code
  *       multipart/form-data} signed over every field but the photo, answered in Flickr's XML; and
  *       {@code flickr.photos.upload.checkTickets} on the REST endpoint. See {@link
  *       FakeFlickrUploads}.
  * </ul>
  *
- * <p>Every signed request is checked with {@link OAuth1Verifier} (HMAC-SHA1 only, as Flickr): a
- * refusal is HTTP 401 with Flickr's form body, {@code
+ * <p>Every signed request is checked with {@link OAuth1Verifier} (HMAC-SHA1 only, as Flickr; the
+ * OAuth parameters may be split between header, query and body, as Flickr takes them, unless {@link
+ * Builder#strictPlacement()}): a refusal is HTTP 401 with Flickr's form body, {@code
  * oauth_problem=signature_invalid&debug_sbs=...}, and likewise {@code timestamp_refused}, {@code
  * nonce_used}, {@code token_rejected} and {@code consumer_key_unknown}. REST calls without OAuth
  * may pass an {@code api_key} instead, for public data.
  *
- * <p>It listens on the loopback interface only. Data and tokens are generated from seeds, so two
- * runs give the same answers; timestamps are checked against the {@link Builder#clock(Clock)}.
+ * <p>It serves on a small HTTP/1.1 server of its own over JDK sockets, not on OkHttp's
+ * MockWebServer, so it runs with OkHttp 4.12 as well as 5.x on the class path; its {@code Date}
+ * header follows the {@link Builder#clock(Clock)}, as a server whose clock is off would. It listens
+ * on the loopback interface only. The testing module's README lists, behaviour by behaviour, what
+ * Flickr does, what the fake does and the evidence. Data and tokens are generated from seeds, so
+ * two runs give the same answers; timestamps are checked against the {@link Builder#clock(Clock)}.
  * Thread-safe.
  */
 public final class FakeFlickr implements AutoCloseable {
@@ -93,7 +104,12 @@ public final class FakeFlickr implements AutoCloseable {
   final OAuth1Verifier verifier;
   final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
   final FakeFlickrUploads uploads;
-  private final MockWebServer server = new MockWebServer();
+  final Map<String, Stub> stubs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final FakeFlickrDispatcher dispatcher;
+  private final AtomicInteger requestCount = new AtomicInteger();
+  private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
+  private LoopbackHttpServer server;
+  private volatile int port = -1;
   private volatile boolean started;
 
   private FakeFlickr(Builder builder) {
@@ -113,12 +129,12 @@ public final class FakeFlickr implements AutoCloseable {
             .tokenSecrets(tokens::secret)
             .clock(clock)
             .timestampWindow(builder.timestampWindow)
-            .nonceStore(NonceStore.inMemory())
+            .nonceStore(builder.nonceStore != null ? builder.nonceStore : NonceStore.inMemory())
             .signatureMethods(SignatureMethod.HMAC_SHA1)
+            .lenientPlacement(!builder.strictPlacement)
             .build();
     this.uploads = new FakeFlickrUploads(this);
-    server.setDispatcher(new FakeFlickrDispatcher(this));
-    server.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
+    this.dispatcher = new FakeFlickrDispatcher(this);
   }
 
   /** Returns a builder: the demo credentials, the default data, the system clock. */
@@ -138,15 +154,24 @@ public final class FakeFlickr implements AutoCloseable {
    * @throws IllegalStateException if already started
    */
   public synchronized void start(int port) throws IOException {
-    if (started) throw new IllegalStateException("already started on port " + server.getPort());
-    server.start(InetAddress.getLoopbackAddress(), port);
+    if (started) throw new IllegalStateException("already started on port " + this.port);
+    LoopbackHttpServer server = new LoopbackHttpServer(this::handle, clock, port);
+    this.server = server;
+    this.port = server.port();
     started = true;
+  }
+
+  /** Records one request, then answers it as the dispatcher says. */
+  private Answer handle(RecordedRequest request) {
+    requestCount.incrementAndGet();
+    requests.add(request);
+    return dispatcher.dispatch(request);
   }
 
   /** The port the server listens on. */
   public int port() {
     checkStarted();
-    return server.getPort();
+    return port;
   }
 
   /**
@@ -157,7 +182,7 @@ public final class FakeFlickr implements AutoCloseable {
     return new HttpUrl.Builder()
         .scheme("http")
         .host(InetAddress.getLoopbackAddress().getHostAddress())
-        .port(server.getPort())
+        .port(port)
         .build()
         .resolve(path);
   }
@@ -250,7 +275,7 @@ public final class FakeFlickr implements AutoCloseable {
 
   /** The number of requests received so far. */
   public int requestCount() {
-    return server.getRequestCount();
+    return requestCount.get();
   }
 
   /**
@@ -258,13 +283,117 @@ public final class FakeFlickr implements AutoCloseable {
    * or null if none came: to assert what a client sent.
    */
   public RecordedRequest takeRequest(long timeout, TimeUnit unit) throws InterruptedException {
-    return server.takeRequest(timeout, unit);
+    return requests.poll(timeout, unit);
+  }
+
+  /**
+   * Serves {@code method} with {@code stub}, in place of what the fake would answer (code 112 for a
+   * method it does not know). The call is checked like any other first (signature or {@code
+   * api_key}, then format); the stub's map is written in the format the call asked for, XML or
+   * JSON, as Flickr writes it: give it in Flickr's JSON shape, without {@code stat}.
+   *
+   * <pre>{@code
+   * fake.stub("flickr.galleries.getPhotos", call -> Map.of(
+   *     "photos", Map.of("page", 1, "pages", 1, "perpage", 100, "total", 0, "photo", List.of())));
+   * }</pre>
+   *
+   * <p>To answer {@code stat=fail}, the stub throws {@link StubFailure}.
+   */
+  public void stub(String method, Stub stub) {
+    if (method == null) throw new NullPointerException("method == null");
+    if (stub == null) throw new NullPointerException("stub == null");
+    stubs.put(method, stub);
+  }
+
+  /**
+   * Serves the canned answers in {@code dir} as {@link #stub stubs}: {@code METHOD.json}, Flickr's
+   * JSON answer (with or without {@code "stat":"ok"}; {@code "stat":"fail"} with {@code code} and
+   * {@code message} answers a failure), served in both formats; and {@code METHOD.xml}, Flickr's
+   * XML answer, served as is to calls in {@code format=rest}. Other files are ignored.
+   *
+   * @return the methods stubbed, sorted
+   * @throws IOException if the directory or a file cannot be read, or a JSON file does not parse
+   */
+  public List<String> stubsFrom(java.nio.file.Path dir) throws IOException {
+    Map<String, CannedAnswers.Canned> canned = CannedAnswers.read(dir);
+    stubs.putAll(canned);
+    return List.copyOf(canned.keySet());
+  }
+
+  /** An answer to a REST method the test supplies: see {@link #stub}. */
+  @FunctionalInterface
+  public interface Stub {
+    /**
+     * The content of the answer, in Flickr's JSON shape, without {@code stat}: maps, lists,
+     * strings, numbers, booleans; {@code {"_content": ...}} for an element's text in XML.
+     *
+     * @throws StubFailure to answer Flickr's {@code stat=fail}
+     */
+    Map<String, ?> answer(StubCall call);
+  }
+
+  /** A REST call given to a {@link Stub}, once its signature was checked. Immutable. */
+  public static final class StubCall {
+    private final Map<String, String> params;
+    private final String userNsid;
+    private final String perms;
+
+    StubCall(Map<String, String> params, String userNsid, String perms) {
+      this.params = Map.copyOf(params);
+      this.userNsid = userNsid;
+      this.perms = perms;
+    }
+
+    /** The parameters of the query and of a form body, the query's first. */
+    public Map<String, String> params() {
+      return params;
+    }
+
+    /** The parameter {@code name}, or null. */
+    public String param(String name) {
+      return params.get(name);
+    }
+
+    /** The NSID of the user whose access token signed the call, or null. */
+    public String userNsid() {
+      return userNsid;
+    }
+
+    /** The permission of that token ({@code read}, {@code write}, {@code delete}), or null. */
+    public String perms() {
+      return perms;
+    }
+
+    @Override
+    public String toString() {
+      return "StubCall[" + params.get("method") + ", user=" + userNsid + "]";
+    }
+  }
+
+  /** Thrown by a {@link Stub} to answer Flickr's {@code stat=fail} with a code and message. */
+  public static final class StubFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int code;
+
+    /** Fails with Flickr's error {@code code} and {@code message}. */
+    public StubFailure(int code, String message) {
+      super(message);
+      this.code = code;
+    }
+
+    /** Flickr's error code. */
+    public int code() {
+      return code;
+    }
   }
 
   /** Stops the server. Safe to call more than once. */
   @Override
-  public void close() {
-    server.close();
+  public synchronized void close() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
   }
 
   private void checkStarted() {
@@ -275,7 +404,7 @@ public final class FakeFlickr implements AutoCloseable {
   @Override
   public String toString() {
     return "FakeFlickr["
-        + (started ? "http://127.0.0.1:" + server.getPort() : "not started")
+        + (started ? "http://127.0.0.1:" + port : "not started")
         + ", consumerKey="
         + firstCredentials.key()
         + "]";
@@ -288,8 +417,32 @@ public final class FakeFlickr implements AutoCloseable {
     private FakeFlickrData data;
     private Duration timestampWindow = Duration.ofMinutes(5);
     private int searchResultCap = 4_000;
+    private NonceStore nonceStore;
+    private boolean strictPlacement;
 
     Builder() {}
+
+    /**
+     * Where the fake remembers the nonces it accepted; a new {@link NonceStore#inMemory()} per fake
+     * by default. Give several fakes one store (such as a Redis one) so that a request replayed to
+     * another fake of a farm is refused with {@code nonce_used}.
+     */
+    public Builder nonceStore(NonceStore nonceStore) {
+      if (nonceStore == null) throw new NullPointerException("nonceStore == null");
+      this.nonceStore = nonceStore;
+      return this;
+    }
+
+    /**
+     * Refuses OAuth parameters split between the {@code Authorization} header, the query and the
+     * body, as RFC 5849 §3.5 wants and {@link OAuth1Verifier} does by default, with {@code
+     * parameter_rejected}. By default the fake accepts them split, as Flickr does: see {@link
+     * OAuth1Verifier.Builder#lenientPlacement(boolean)} and the testing module's README.
+     */
+    public Builder strictPlacement() {
+      this.strictPlacement = true;
+      return this;
+    }
 
     /**
      * Adds client credentials the fake accepts. If none is added, {@link #DEMO_CREDENTIALS} is the

@@ -3,22 +3,18 @@ package dev.oksign.testing;
 import dev.oksign.Verification;
 import dev.oksign.testing.internal.Forms;
 import dev.oksign.testing.internal.Json;
+import dev.oksign.testing.internal.LegacySignature;
+import dev.oksign.testing.internal.Xml;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
-import okio.ByteString;
 
 /** Routes each request to the endpoint it names and answers as Flickr does. */
-final class FakeFlickrDispatcher extends Dispatcher {
+final class FakeFlickrDispatcher {
   private static final String JSON = "application/json; charset=utf-8";
   private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
   private static final String FORM = "text/plain; charset=utf-8";
@@ -31,8 +27,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
     this.fake = fake;
   }
 
-  @Override
-  public MockResponse dispatch(RecordedRequest request) {
+  Answer dispatch(RecordedRequest request) {
     Fault fault = fake.faults.poll();
     if (fault != null) {
       switch (fault.kind) {
@@ -42,22 +37,17 @@ final class FakeFlickrDispatcher extends Dispatcher {
               "<h1>" + fault.code + "</h1><p>Flickr is having a massage. Please try again.</p>");
         }
         case DISCONNECT -> {
-          return new MockResponse.Builder()
-              .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
-              .build();
+          return Answer.disconnect();
         }
         case DELAY -> {
-          return route(request)
-              .newBuilder()
-              .headersDelay(fault.delay.toNanos(), TimeUnit.NANOSECONDS)
-              .build();
+          return route(request).delayed(fault.delay);
         }
       }
     }
     return route(request);
   }
 
-  private MockResponse route(RecordedRequest request) {
+  private Answer route(RecordedRequest request) {
     try {
       String path = request.getUrl().encodedPath();
       return switch (path) {
@@ -77,15 +67,15 @@ final class FakeFlickrDispatcher extends Dispatcher {
   // ---- OAuth endpoints ---------------------------------------------------------------------
 
   private Verification verify(RecordedRequest request) {
-    ByteString body = request.getBody();
+    byte[] body = request.body();
     return fake.verifier.verify(
         request.getMethod(),
         request.getUrl(),
         request.getHeaders(),
-        body == null || body.size() == 0 ? null : body.toByteArray());
+        body.length == 0 ? null : body);
   }
 
-  private MockResponse requestToken(RecordedRequest request) {
+  private Answer requestToken(RecordedRequest request) {
     Verification v = verify(request);
     if (!v.isValid()) return refused(v);
     String callback = v.protocolParameters().get("oauth_callback");
@@ -108,7 +98,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
             Map.entry("oauth_token_secret", token.secret)));
   }
 
-  private MockResponse authorize(RecordedRequest request) {
+  private Answer authorize(RecordedRequest request) {
     HttpUrl url = request.getUrl();
     Tokens.State token = fake.tokens.get(url.queryParameter("oauth_token"));
     if (token == null || token.kind != Tokens.Kind.REQUEST || token.used) {
@@ -145,15 +135,10 @@ final class FakeFlickrDispatcher extends Dispatcher {
             + Forms.encode(token.value)
             + "&oauth_verifier="
             + Forms.encode(verifier);
-    return new MockResponse.Builder()
-        .code(302)
-        .setHeader("Location", location)
-        .setHeader("Content-Type", HTML)
-        .body("")
-        .build();
+    return Answer.redirect(location, HTML);
   }
 
-  private MockResponse accessToken(RecordedRequest request) {
+  private Answer accessToken(RecordedRequest request) {
     Verification v = verify(request);
     if (!v.isValid()) return refused(v);
     Tokens.State token = fake.tokens.get(v.token());
@@ -186,7 +171,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
   }
 
   /** An OAuth refusal, with the status a provider gives for {@code v}'s problem. */
-  static MockResponse refused(Verification v) {
+  static Answer refused(Verification v) {
     int code =
         switch (v.problem()) {
           case "parameter_absent",
@@ -200,16 +185,12 @@ final class FakeFlickrDispatcher extends Dispatcher {
   }
 
   /** An OAuth problem answer: {@code body} is {@code oauth_problem=...}, form-encoded. */
-  static MockResponse problem(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", FORM).body(body).build();
+  static Answer problem(int code, String body) {
+    return Answer.of(code, FORM, body);
   }
 
-  private static MockResponse form(int code, List<Map.Entry<String, String>> fields) {
-    return new MockResponse.Builder()
-        .code(code)
-        .setHeader("Content-Type", FORM)
-        .body(Forms.write(fields))
-        .build();
+  private static Answer form(int code, List<Map.Entry<String, String>> fields) {
+    return Answer.of(code, FORM, Forms.write(fields));
   }
 
   // ---- REST ------------------------------------------------------------------------------
@@ -219,53 +200,58 @@ final class FakeFlickrDispatcher extends Dispatcher {
    * permissions and value.
    */
   private record Call(
-      Map<String, String> params, FakeFlickrData.User user, String perms, String token) {
+      Map<String, String> params,
+      FakeFlickrData.User user,
+      String perms,
+      String token,
+      String consumerKey) {
     String param(String name) {
       String value = params.get(name);
       return value == null || value.isEmpty() ? null : value;
     }
   }
 
-  private MockResponse rest(RecordedRequest request) {
-    Map<String, String> params = new LinkedHashMap<>();
-    HttpUrl url = request.getUrl();
-    for (int i = 0; i < url.querySize(); i++) {
-      String value = url.queryParameterValue(i);
-      params.putIfAbsent(url.queryParameterName(i), value == null ? "" : value);
-    }
-    String contentType = request.getHeaders().get("Content-Type");
-    ByteString body = request.getBody();
-    if (body != null
-        && contentType != null
-        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-      for (Map.Entry<String, String> e : Forms.parse(body.string(StandardCharsets.UTF_8))) {
-        params.putIfAbsent(e.getKey(), e.getValue());
-      }
-    }
+  /** The formats of the REST endpoint: {@code format=rest} (the default) and {@code json}. */
+  private record Format(boolean json, String callback) {
+    static final Format REST = new Format(false, null);
 
-    boolean jsonp = !"1".equals(params.get("nojsoncallback"));
-    String format = params.get("format");
-    if (!"json".equals(format)) {
-      return xmlFail(
-          111,
-          "Format \""
-              + (format == null ? "rest" : format)
-              + "\" not found: this fake answers format=json only");
+    /** The format {@code params} ask for, or null for one this fake does not serve. */
+    static Format of(Map<String, String> params) {
+      String format = params.get("format");
+      if (format == null || format.isEmpty() || format.equals("rest")) return REST;
+      if (!format.equals("json")) return null;
+      if ("1".equals(params.get("nojsoncallback"))) return new Format(true, null);
+      String callback = params.get("jsoncallback");
+      return new Format(true, callback == null || callback.isEmpty() ? "jsonFlickrApi" : callback);
     }
+  }
 
+  /**
+   * A REST call, checked in Flickr's order: the OAuth signature, or the {@code api_key} of an
+   * unsigned call, first (a refusal names the signature, whatever else is wrong); then the format
+   * (code 111); then the method (code 112) and its own checks.
+   */
+  private Answer rest(RecordedRequest request) {
+    Map<String, String> params = restParameters(request);
+
+    // 1. Signature and key.
     boolean signed = false;
     String authorization = request.getHeaders().get("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "OAuth ", 0, 6)) {
       signed = true;
     }
-    for (String name : params.keySet()) signed |= name.startsWith("oauth_");
+    signed |= params.containsKey("oauth_signature") || params.containsKey("oauth_consumer_key");
+    Format format = Format.of(params);
+    Format errorFormat = format == null ? Format.REST : format;
 
     FakeFlickrData.User user = null;
     String perms = null;
     String accessToken = null;
+    String consumerKey;
     if (signed) {
       Verification v = verify(request);
       if (!v.isValid()) return refused(v);
+      consumerKey = v.consumerKey();
       if (v.token() != null) {
         Tokens.State token = fake.tokens.get(v.token());
         if (token == null
@@ -278,35 +264,97 @@ final class FakeFlickrDispatcher extends Dispatcher {
         accessToken = v.token();
       }
     } else {
-      String apiKey = params.get("api_key");
-      if (apiKey == null || apiKey.isEmpty()) {
-        return fail(jsonp, 100, "Invalid API Key (Key has invalid format)");
+      consumerKey = params.get("api_key");
+      if (consumerKey == null || consumerKey.isEmpty()) {
+        return fail(errorFormat, 100, "Invalid API Key (Key has invalid format)");
       }
-      if (!fake.clientSecrets.containsKey(apiKey)) {
-        return fail(jsonp, 100, "Invalid API Key (Key not found)");
+      String secret = fake.clientSecrets.get(consumerKey);
+      if (secret == null) return fail(errorFormat, 100, "Invalid API Key (Key not found)");
+      String apiSig = params.get("api_sig");
+      if (apiSig != null && !apiSig.equalsIgnoreCase(LegacySignature.of(secret, params))) {
+        return fail(errorFormat, 96, "Invalid signature");
       }
     }
 
-    Call call = new Call(params, user, perms, accessToken);
-    String method = params.getOrDefault("method", "");
-    Object result =
-        switch (method) {
-          case "flickr.photosets.getPhotos" -> photosetsGetPhotos(call);
-          case "flickr.photosets.getList" -> photosetsGetList(call);
-          case "flickr.photos.search" -> photosSearch(call);
-          case "flickr.people.getPhotos" -> peopleGetPhotos(call);
-          case "flickr.people.getPublicPhotos" -> peopleGetPublicPhotos(call);
-          case "flickr.test.login" -> testLogin(call);
-          case "flickr.auth.oauth.checkToken" -> checkToken(call);
-          case "flickr.photos.upload.checkTickets" ->
-              fake.uploads.checkTickets(call.param("tickets"));
-          default -> new Failure(112, "Method \"" + method + "\" not found");
-        };
-    if (result instanceof Failure failure) return fail(jsonp, failure.code, failure.message);
+    // 2. Format.
+    if (format == null) {
+      return fail(Format.REST, 111, "Format \"" + params.get("format") + "\" not found");
+    }
+
+    // 3. Method.
+    Call call = new Call(params, user, perms, accessToken, consumerKey);
+    Object result = answer(params.getOrDefault("method", ""), call);
+    if (result instanceof Failure failure) return fail(format, failure.code, failure.message);
+    if (result instanceof Answer answer) return answer;
     @SuppressWarnings("unchecked")
-    Map<String, Object> ok = new LinkedHashMap<>((Map<String, Object>) result);
-    ok.put("stat", "ok");
-    return json(jsonp, ok);
+    Map<String, Object> ok = (Map<String, Object>) result;
+    return ok(format, ok);
+  }
+
+  /**
+   * The parameters of a REST call: the query's, then a form body's; a name in both keeps the
+   * query's value.
+   */
+  private static Map<String, String> restParameters(RecordedRequest request) {
+    Map<String, String> params = new LinkedHashMap<>();
+    HttpUrl url = request.getUrl();
+    for (int i = 0; i < url.querySize(); i++) {
+      String value = url.queryParameterValue(i);
+      params.putIfAbsent(url.queryParameterName(i), value == null ? "" : value);
+    }
+    String contentType = request.getHeaders().get("Content-Type");
+    byte[] body = request.body();
+    if (body.length > 0
+        && contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      for (Map.Entry<String, String> e : Forms.parse(new String(body, StandardCharsets.UTF_8))) {
+        params.putIfAbsent(e.getKey(), e.getValue());
+      }
+    }
+    return params;
+  }
+
+  /** The methods this fake serves, in {@code flickr.reflection.getMethods}' order. */
+  static final List<String> METHODS =
+      List.of(
+          "flickr.auth.oauth.checkToken",
+          "flickr.people.getInfo",
+          "flickr.people.getPhotos",
+          "flickr.people.getPublicPhotos",
+          "flickr.photos.getInfo",
+          "flickr.photos.search",
+          "flickr.photos.upload.checkTickets",
+          "flickr.photosets.getInfo",
+          "flickr.photosets.getList",
+          "flickr.photosets.getPhotos",
+          "flickr.reflection.getMethods",
+          "flickr.test.echo",
+          "flickr.test.login",
+          "flickr.test.null");
+
+  /**
+   * The result of {@code method}: a map of Flickr's JSON shape, a {@link Failure}, or an Answer.
+   */
+  private Object answer(String method, Call call) {
+    FakeFlickr.Stub stub = fake.stubs.get(method);
+    if (stub != null) return stubbed(stub, call);
+    return switch (method) {
+      case "flickr.photosets.getPhotos" -> photosetsGetPhotos(call);
+      case "flickr.photosets.getList" -> photosetsGetList(call);
+      case "flickr.photosets.getInfo" -> photosetsGetInfo(call);
+      case "flickr.photos.search" -> photosSearch(call);
+      case "flickr.photos.getInfo" -> photosGetInfo(call);
+      case "flickr.people.getPhotos" -> peopleGetPhotos(call);
+      case "flickr.people.getPublicPhotos" -> peopleGetPublicPhotos(call);
+      case "flickr.people.getInfo" -> peopleGetInfo(call);
+      case "flickr.test.login" -> testLogin(call);
+      case "flickr.test.echo" -> testEcho(call);
+      case "flickr.test.null" -> call.user() == null ? NOT_LOGGED_IN : Map.of();
+      case "flickr.reflection.getMethods" -> reflectionGetMethods();
+      case "flickr.auth.oauth.checkToken" -> checkToken(call);
+      case "flickr.photos.upload.checkTickets" -> fake.uploads.checkTickets(call.param("tickets"));
+      default -> new Failure(112, "Method \"" + method + "\" not found");
+    };
   }
 
   private record Failure(int code, String message) {}
@@ -371,26 +419,7 @@ final class FakeFlickrDispatcher extends Dispatcher {
     int page = page(call);
     List<Object> items = new ArrayList<>();
     for (FakeFlickrData.Photoset set : slice(sets, page, perPage)) {
-      FakeFlickrData.Photo primary = fake.data.photo(set.primary());
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("id", set.id());
-      item.put("owner", set.owner());
-      item.put("username", user.username());
-      item.put("primary", set.primary());
-      item.put("secret", primary == null ? "" : primary.secret());
-      item.put("server", primary == null ? "0" : primary.server());
-      item.put("farm", primary == null ? 0 : primary.farm());
-      item.put("count_views", "0");
-      item.put("count_comments", "0");
-      item.put("count_photos", set.photos().size());
-      item.put("count_videos", 0);
-      item.put("title", Map.of("_content", set.title()));
-      item.put("description", Map.of("_content", set.description()));
-      item.put("can_comment", 0);
-      item.put("date_create", "1700000000");
-      item.put("date_update", "1700086400");
-      item.put("photos", set.photos().size());
-      item.put("videos", 0);
+      Map<String, Object> item = photosetItem(set, user);
       item.put("visibility_can_see_set", 1);
       item.put("needs_interstitial", 0);
       items.add(item);
@@ -402,6 +431,154 @@ final class FakeFlickrDispatcher extends Dispatcher {
     photosets.put("total", sets.size());
     photosets.put("photoset", items);
     return Map.of("photosets", photosets);
+  }
+
+  /** A photoset as {@code getList} and {@code getInfo} describe it. */
+  private Map<String, Object> photosetItem(FakeFlickrData.Photoset set, FakeFlickrData.User user) {
+    FakeFlickrData.Photo primary = fake.data.photo(set.primary());
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("id", set.id());
+    item.put("owner", set.owner());
+    item.put("username", user.username());
+    item.put("primary", set.primary());
+    item.put("secret", primary == null ? "" : primary.secret());
+    item.put("server", primary == null ? "0" : primary.server());
+    item.put("farm", primary == null ? 0 : primary.farm());
+    item.put("count_views", "0");
+    item.put("count_comments", "0");
+    item.put("count_photos", set.photos().size());
+    item.put("count_videos", 0);
+    item.put("title", Map.of("_content", set.title()));
+    item.put("description", Map.of("_content", set.description()));
+    item.put("can_comment", 0);
+    item.put("date_create", "1700000000");
+    item.put("date_update", "1700086400");
+    item.put("photos", set.photos().size());
+    item.put("videos", 0);
+    return item;
+  }
+
+  private Object photosetsGetInfo(Call call) {
+    String id = call.param("photoset_id");
+    FakeFlickrData.Photoset set = id == null ? null : fake.data.photoset(id);
+    if (set == null) return new Failure(1, "Photoset not found");
+    Map<String, Object> item = photosetItem(set, fake.data.user(set.owner()));
+    item.put("coverphoto_server", "0");
+    item.put("coverphoto_farm", 0);
+    return Map.of("photoset", item);
+  }
+
+  private Object photosGetInfo(Call call) {
+    String id = call.param("photo_id");
+    FakeFlickrData.Photo p = id == null ? null : fake.data.photo(id);
+    if (p == null) return new Failure(1, "Photo \"" + id + "\" not found (invalid ID)");
+    FakeFlickrData.User owner = fake.data.user(p.owner());
+    Map<String, Object> photo = new LinkedHashMap<>();
+    photo.put("id", p.id());
+    photo.put("secret", p.secret());
+    photo.put("server", p.server());
+    photo.put("farm", p.farm());
+    photo.put("dateuploaded", Long.toString(p.dateUpload()));
+    photo.put("isfavorite", 0);
+    photo.put("license", "0");
+    photo.put("safety_level", "0");
+    photo.put("rotation", 0);
+    photo.put("originalformat", "jpg");
+    photo.put("views", "0");
+    photo.put("media", "photo");
+    Map<String, Object> ownerMap = new LinkedHashMap<>();
+    ownerMap.put("nsid", p.owner());
+    ownerMap.put("username", owner == null ? "" : owner.username());
+    ownerMap.put("realname", owner == null ? "" : owner.fullname());
+    ownerMap.put("location", "");
+    ownerMap.put("iconserver", "0");
+    ownerMap.put("iconfarm", 0);
+    ownerMap.put("path_alias", null);
+    photo.put("owner", ownerMap);
+    photo.put("title", Map.of("_content", p.title()));
+    photo.put("description", Map.of("_content", p.description()));
+    photo.put("visibility", Map.of("ispublic", 1, "isfriend", 0, "isfamily", 0));
+    Map<String, Object> dates = new LinkedHashMap<>();
+    dates.put("posted", Long.toString(p.dateUpload()));
+    dates.put(
+        "taken",
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .format(
+                java.time.LocalDateTime.ofEpochSecond(
+                    p.dateUpload(), 0, java.time.ZoneOffset.UTC)));
+    dates.put("takengranularity", 0);
+    dates.put("takenunknown", "0");
+    dates.put("lastupdate", Long.toString(p.dateUpload()));
+    photo.put("dates", dates);
+    photo.put("editability", Map.of("cancomment", 0, "canaddmeta", 0));
+    photo.put("publiceditability", Map.of("cancomment", 1, "canaddmeta", 0));
+    photo.put("usage", Map.of("candownload", 1, "canblog", 0, "canprint", 0, "canshare", 1));
+    photo.put("comments", Map.of("_content", "0"));
+    photo.put("notes", Map.of("note", List.of()));
+    photo.put("people", Map.of("haspeople", 0));
+    List<Object> tags = new ArrayList<>();
+    for (String tag : p.tags()) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("id", p.owner().replace("@", "-") + "-" + p.id() + "-" + tag);
+      t.put("author", p.owner());
+      t.put("authorname", owner == null ? "" : owner.username());
+      t.put("raw", tag);
+      t.put("_content", tag);
+      t.put("machine_tag", 0);
+      tags.add(t);
+    }
+    photo.put("tags", Map.of("tag", tags));
+    Map<String, Object> url = new LinkedHashMap<>();
+    url.put("type", "photopage");
+    url.put("_content", "https://www.flickr.com/photos/" + p.owner() + "/" + p.id() + "/");
+    photo.put("urls", Map.of("url", List.of(url)));
+    return Map.of("photo", photo);
+  }
+
+  private Object peopleGetInfo(Call call) {
+    String id = call.param("user_id");
+    FakeFlickrData.User user = id == null ? null : fake.data.user(id);
+    if (user == null) return new Failure(1, "User not found");
+    List<FakeFlickrData.Photo> photos = fake.data.photosOf(user.nsid());
+    Map<String, Object> person = new LinkedHashMap<>();
+    person.put("id", user.nsid());
+    person.put("nsid", user.nsid());
+    person.put("ispro", 0);
+    person.put("is_deleted", 0);
+    person.put("iconserver", "0");
+    person.put("iconfarm", 0);
+    person.put("path_alias", null);
+    person.put("has_stats", 0);
+    person.put("username", Map.of("_content", user.username()));
+    person.put("realname", Map.of("_content", user.fullname()));
+    person.put("location", Map.of("_content", ""));
+    person.put("description", Map.of("_content", ""));
+    person.put(
+        "photosurl", Map.of("_content", "https://www.flickr.com/photos/" + user.nsid() + "/"));
+    person.put(
+        "profileurl", Map.of("_content", "https://www.flickr.com/people/" + user.nsid() + "/"));
+    person.put(
+        "mobileurl", Map.of("_content", "https://m.flickr.com/photostream.gne?id=" + user.nsid()));
+    Map<String, Object> stats = new LinkedHashMap<>();
+    long first = photos.stream().mapToLong(FakeFlickrData.Photo::dateUpload).min().orElse(0);
+    stats.put("firstdate", Map.of("_content", Long.toString(first)));
+    stats.put("count", Map.of("_content", photos.size()));
+    person.put("photos", stats);
+    return Map.of("person", person);
+  }
+
+  private static Object testEcho(Call call) {
+    Map<String, Object> echo = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : call.params().entrySet()) {
+      echo.put(e.getKey(), Map.of("_content", e.getValue()));
+    }
+    return echo;
+  }
+
+  private static Object reflectionGetMethods() {
+    List<Object> methods = new ArrayList<>();
+    for (String method : METHODS) methods.add(Map.of("_content", method));
+    return Map.of("methods", Map.of("method", methods));
   }
 
   private Object photosSearch(Call call) {
@@ -497,6 +674,20 @@ final class FakeFlickrDispatcher extends Dispatcher {
     return items;
   }
 
+  private static Object stubbed(FakeFlickr.Stub stub, Call call) {
+    try {
+      if (stub instanceof CannedAnswers.Canned canned) return canned.answer(call.params());
+      Map<String, ?> content =
+          stub.answer(
+              new FakeFlickr.StubCall(
+                  call.params(), call.user() == null ? null : call.user().nsid(), call.perms()));
+      if (content == null) throw new NullPointerException("the stub returned null");
+      return content;
+    } catch (FakeFlickr.StubFailure failure) {
+      return new Failure(failure.code(), failure.getMessage());
+    }
+  }
+
   /** Image sizes of the {@code url_*} extras: suffix, longest side. */
   private static final Map<String, Object[]> SIZES =
       Map.of(
@@ -559,17 +750,33 @@ final class FakeFlickrDispatcher extends Dispatcher {
     return Map.of("user", user);
   }
 
+  /**
+   * {@code flickr.auth.oauth.checkToken}, as Flickr documents it: {@code api_key} and {@code
+   * oauth_token} as plain parameters; or signed with the token.
+   */
   private Object checkToken(Call call) {
-    if (call.user() == null) return new Failure(98, "Invalid token");
+    FakeFlickrData.User user = call.user();
     String token = call.token();
-    Map<String, Object> user = new LinkedHashMap<>();
-    user.put("nsid", call.user().nsid());
-    user.put("username", call.user().username());
-    user.put("fullname", call.user().fullname());
+    String perms = call.perms();
+    if (user == null) {
+      Tokens.State state = fake.tokens.get(call.param("oauth_token"));
+      if (state == null
+          || state.kind != Tokens.Kind.ACCESS
+          || !state.consumerKey.equals(call.consumerKey())) {
+        return new Failure(98, "Invalid token");
+      }
+      user = state.user;
+      token = state.value;
+      perms = state.perms;
+    }
+    Map<String, Object> userMap = new LinkedHashMap<>();
+    userMap.put("nsid", user.nsid());
+    userMap.put("username", user.username());
+    userMap.put("fullname", user.fullname());
     Map<String, Object> oauth = new LinkedHashMap<>();
     oauth.put("token", Map.of("_content", token));
-    oauth.put("perms", Map.of("_content", call.perms()));
-    oauth.put("user", user);
+    oauth.put("perms", Map.of("_content", perms));
+    oauth.put("user", userMap);
     return Map.of("oauth", oauth);
   }
 
@@ -603,51 +810,40 @@ final class FakeFlickrDispatcher extends Dispatcher {
     return list.subList((int) from, (int) Math.min(list.size(), from + perPage));
   }
 
-  private static MockResponse json(boolean jsonp, Map<String, Object> value) {
-    String json = Json.write(value);
-    return new MockResponse.Builder()
-        .code(200)
-        .setHeader("Content-Type", jsonp ? JAVASCRIPT : JSON)
-        .body(jsonp ? "jsonFlickrApi(" + json + ")" : json)
-        .build();
+  /** {@code content} with {@code stat} ok, in {@code format}. */
+  private static Answer ok(Format format, Map<String, ?> content) {
+    if (!format.json()) return Answer.of(200, XML, Xml.ok(content));
+    Map<String, Object> value = new LinkedHashMap<>(content);
+    value.put("stat", "ok");
+    return json(format, value);
   }
 
-  private static MockResponse fail(boolean jsonp, int code, String message) {
+  private static Answer json(Format format, Map<String, Object> value) {
+    String json = Json.write(value);
+    if (format.callback() == null) return Answer.of(200, JSON, json);
+    return Answer.of(200, JAVASCRIPT, format.callback() + "(" + json + ")");
+  }
+
+  /** Flickr's {@code stat=fail} answer, HTTP 200, in {@code format}. */
+  private static Answer fail(Format format, int code, String message) {
+    if (!format.json()) return Answer.of(200, XML, Xml.fail(code, message));
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("stat", "fail");
     value.put("code", code);
     value.put("message", message);
-    return json(jsonp, value);
+    return json(format, value);
   }
 
-  private static MockResponse xmlFail(int code, String message) {
-    return new MockResponse.Builder()
-        .code(200)
-        .setHeader("Content-Type", XML)
-        .body(
-            "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"fail\">\n\t<err code=\""
-                + code
-                + "\" msg=\""
-                + escape(message)
-                + "\" />\n</rsp>\n")
-        .build();
-  }
-
-  private static MockResponse html(int code, String content) {
-    return new MockResponse.Builder()
-        .code(code)
-        .setHeader("Content-Type", HTML)
-        .body(
-            "<!DOCTYPE html>\n<html><head><title>Flickr</title></head><body>\n"
-                + content
-                + "\n</body></html>\n")
-        .build();
+  private static Answer html(int code, String content) {
+    return Answer.of(
+        code,
+        HTML,
+        "<!DOCTYPE html>\n<html><head><title>Flickr</title></head><body>\n"
+            + content
+            + "\n</body></html>\n");
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    return Xml.escape(s);
   }
 }

@@ -2,6 +2,7 @@ package dev.oksign.testing;
 
 import dev.oksign.Verification;
 import dev.oksign.testing.internal.Forms;
+import dev.oksign.testing.internal.Xml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,13 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okio.Buffer;
-import okio.ByteString;
 
 /**
  * The upload API of a {@link FakeFlickr}: {@code /services/upload/} and {@code /services/replace/}
@@ -33,10 +32,11 @@ import okio.ByteString;
  *
  * <ol>
  *   <li>the OAuth signature, computed over the query and every multipart field <em>except</em>
- *       {@code photo}, with the OAuth parameters in the {@code Authorization} header or, as some
- *       clients send them, in multipart fields (not both): a client that signed the photo, or left
- *       a field such as {@code title} out, is refused with HTTP 401 and {@code
- *       oauth_problem=signature_invalid&debug_sbs=...};
+ *       {@code photo} (a field also in the query with the same value counts once), with the OAuth
+ *       parameters in the {@code Authorization} header, in multipart fields, or in both with the
+ *       same values (not both under {@link FakeFlickr.Builder#strictPlacement()}): a client that
+ *       signed the photo, or left a field such as {@code title} out, is refused with HTTP 401 and
+ *       {@code oauth_problem=signature_invalid&debug_sbs=...};
  *   <li>an access token with {@code write} permission: else error 99;
  *   <li>a {@code photo} part (error 2), not empty (error 4), of a type Flickr takes, recognised by
  *       its first bytes: JPEG, PNG, GIF, TIFF, WebP, HEIC, MP4, QuickTime or AVI (error 5);
@@ -201,7 +201,7 @@ public final class FakeFlickrUploads {
   // ---- Endpoints -------------------------------------------------------------------------
 
   /** Answers a request to {@link #UPLOAD_PATH} or {@link #REPLACE_PATH}. */
-  MockResponse handle(RecordedRequest request) {
+  Answer handle(RecordedRequest request) {
     boolean replace = request.getUrl().encodedPath().startsWith(REPLACE_PATH);
     if (!"POST".equals(request.getMethod())) {
       return xmlFail(2, "No photo specified");
@@ -215,24 +215,29 @@ public final class FakeFlickrUploads {
     }
 
     // 1. The signature, over every field but the photo. Like Flickr, take the OAuth parameters
-    // from multipart fields too, as some clients send them.
+    // from multipart fields too, as some clients send them (some in the header as well: see
+    // FakeFlickr.Builder#strictPlacement). They are handed to the verifier as a form body, so that
+    // its placement rules apply to them as to any other body.
     Headers headers = request.getHeaders();
-    List<Map.Entry<String, String>> signed = fields;
     List<Map.Entry<String, String>> protocol = new ArrayList<>();
+    List<Map.Entry<String, String>> signed = new ArrayList<>();
+    HttpUrl url = request.getUrl();
     for (Map.Entry<String, String> field : fields) {
-      if (field.getKey().startsWith("oauth_")) protocol.add(field);
-    }
-    if (!protocol.isEmpty()) {
-      String authorization = headers.get("Authorization");
-      if (authorization != null && authorization.regionMatches(true, 0, "OAuth ", 0, 6)) {
-        return FakeFlickrDispatcher.problem(400, "oauth_problem=parameter_rejected");
+      if (field.getKey().startsWith("oauth_")) {
+        protocol.add(field);
+      } else if (!inQuery(url, field)) {
+        // A field also sent in the query, with the same value, is signed once, as Flickr counts
+        // it: clients such as flickr4java send the upload's parameters in both.
+        signed.add(field);
       }
-      signed = new ArrayList<>(fields);
-      signed.removeAll(protocol);
-      headers = headers.newBuilder().set("Authorization", authorization(protocol)).build();
     }
-    Verification v =
-        fake.verifier.verify(request.getMethod(), request.getUrl(), headers, null, signed);
+    byte[] form = null;
+    if (!protocol.isEmpty()) {
+      form = Forms.write(protocol).getBytes(StandardCharsets.UTF_8);
+      headers =
+          headers.newBuilder().set("Content-Type", "application/x-www-form-urlencoded").build();
+    }
+    Verification v = fake.verifier.verify(request.getMethod(), url, headers, form, signed);
     if (!v.isValid()) return FakeFlickrDispatcher.refused(v);
 
     // 2. A user's token with write permission.
@@ -347,9 +352,8 @@ public final class FakeFlickrUploads {
         || type.parameter("boundary") == null) {
       throw new IOException("not multipart/form-data: " + contentType);
     }
-    ByteString body = request.getBody();
     Buffer buffer = new Buffer();
-    if (body != null) buffer.write(body);
+    buffer.write(request.body());
     Part photo = null;
     try (MultipartReader reader = new MultipartReader(buffer, type.parameter("boundary"))) {
       for (MultipartReader.Part part; (part = reader.nextPart()) != null; ) {
@@ -432,15 +436,14 @@ public final class FakeFlickrUploads {
     return true;
   }
 
-  /** An {@code Authorization} header carrying {@code protocol}, for the verifier. */
-  private static String authorization(List<Map.Entry<String, String>> protocol) {
-    StringBuilder out = new StringBuilder("OAuth ");
-    for (Map.Entry<String, String> p : protocol) {
-      if (out.length() > 6) out.append(", ");
-      out.append(Forms.encode(p.getKey())).append("=\"").append(Forms.encode(p.getValue()));
-      out.append('"');
+  private static boolean inQuery(HttpUrl url, Map.Entry<String, String> field) {
+    for (int i = 0, n = url.querySize(); i < n; i++) {
+      if (url.queryParameterName(i).equals(field.getKey())
+          && field.getValue().equals(url.queryParameterValue(i))) {
+        return true;
+      }
     }
-    return out.toString();
+    return false;
   }
 
   private static String value(List<Map.Entry<String, String>> fields, String name) {
@@ -458,31 +461,19 @@ public final class FakeFlickrUploads {
     return out.toString();
   }
 
-  private static MockResponse xmlOk(String content) {
+  private static Answer xmlOk(String content) {
     return xml(
         "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n"
             + content
             + "\n</rsp>\n");
   }
 
-  private static MockResponse xmlFail(int code, String message) {
-    return xml(
-        "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"fail\">\n\t<err code=\""
-            + code
-            + "\" msg=\""
-            + escape(message)
-            + "\" />\n</rsp>\n");
+  private static Answer xmlFail(int code, String message) {
+    return xml(Xml.fail(code, message));
   }
 
-  private static MockResponse xml(String body) {
-    return new MockResponse.Builder().code(200).setHeader("Content-Type", XML).body(body).build();
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+  private static Answer xml(String body) {
+    return Answer.of(200, XML, body);
   }
 
   @Override

@@ -247,6 +247,67 @@ class FakeFlickrUploadsTest {
     }
   }
 
+  /**
+   * As flickr4java uploads: the upload's text fields in the query and in multipart fields, the
+   * OAuth parameters in the header and copied into multipart fields; signed once over each.
+   */
+  Request asFlickr4JavaUploads() throws IOException {
+    OAuth1Signer signer =
+        OAuth1Signer.builder()
+            .clientCredentials(fake.clientCredentials())
+            .token(writeToken)
+            .build();
+    HttpUrl url =
+        fake.uploadBaseUrl()
+            .resolve("upload/")
+            .newBuilder()
+            .addQueryParameter("title", "T")
+            .build();
+    Request signed =
+        signer.sign(
+            new Request.Builder().url(url).post(RequestBody.create(new byte[0], null)).build());
+    Map<String, String> protocol =
+        signer
+            .report(
+                new Request.Builder().url(url).post(RequestBody.create(new byte[0], null)).build())
+            .protocolParameters();
+    MultipartBody.Builder body =
+        new MultipartBody.Builder().setType(MultipartBody.FORM).addFormDataPart("title", "T");
+    // The header's own values, copied into the multipart fields.
+    String header = signed.header("Authorization");
+    for (String name : protocol.keySet()) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(header);
+      assertThat(m.find()).as(name).isTrue();
+      body.addFormDataPart(
+          name, java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    body.addFormDataPart("photo", "p.jpg", RequestBody.create(JPEG, MediaType.get("image/jpeg")));
+    return signed.newBuilder().post(body.build()).build();
+  }
+
+  @Test
+  void countsParametersSentInTwoPlacesOnceAsFlickrDoes() throws IOException {
+    try (Response response = new OkHttpClient().newCall(asFlickr4JavaUploads()).execute()) {
+      assertThat(response.body().string()).contains("<photoid>53000000001</photoid>");
+    }
+  }
+
+  @Test
+  void refusesTheHeaderAndMultipartCopyUnderStrictPlacement() throws IOException {
+    fake.close();
+    fake = FakeFlickr.builder().strictPlacement().build();
+    fake.start();
+    writeToken =
+        fake.issueAccessToken(
+            fake.clientCredentials().key(), fake.data().demoUser().nsid(), "write");
+    try (Response response = new OkHttpClient().newCall(asFlickr4JavaUploads()).execute()) {
+      assertThat(response.code()).isEqualTo(400);
+      assertThat(response.body().string()).startsWith("oauth_problem=parameter_rejected");
+    }
+    assertThat(fake.uploads().received()).isEmpty();
+  }
+
   @Test
   void readsQuotedDispositionParameters() throws IOException {
     assertThat(

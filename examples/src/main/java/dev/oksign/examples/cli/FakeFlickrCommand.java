@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     header = "Run the fake Flickr on loopback until interrupted.",
     description =
-        "Run the fake Flickr on loopback until interrupted (Ctrl-C), printing its URLs"
-            + " and the demo keys it accepts. Point the other commands at it with --api-base,"
-            + " --oauth-base and --upload-base.")
+        "Run the fake Flickr on loopback until interrupted (Ctrl-C), printing its URLs,"
+            + " the demo keys it accepts and a ready access token of the demo user (write"
+            + " permission, which includes read). Point the other commands at it with"
+            + " --api-base, --oauth-base and --upload-base.")
 final class FakeFlickrCommand implements Callable<Integer> {
   private final Io io;
 
@@ -25,6 +26,21 @@ final class FakeFlickrCommand implements Callable<Integer> {
       defaultValue = "0",
       description = "Port on 127.0.0.1 (default: a free one).")
   int port;
+
+  @Option(
+      names = "--stubs",
+      paramLabel = "DIR",
+      description =
+          "Serve the canned answers in DIR: METHOD.json (Flickr's JSON answer, served in both"
+              + " formats) and METHOD.xml (served as is to format=rest).")
+  java.nio.file.Path stubs;
+
+  @Option(
+      names = "--strict-placement",
+      description =
+          "Refuse OAuth parameters split between header, query and body (RFC 5849 §3.5);"
+              + " by default they are accepted, as Flickr does.")
+  boolean strictPlacement;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -46,12 +62,25 @@ final class FakeFlickrCommand implements Callable<Integer> {
       throw CliException.usage("--port must be 0 to 65535, not " + port);
     CountDownLatch stop = new CountDownLatch(1);
     boolean interrupted = false;
-    try (FakeFlickr server = FakeFlickr.builder().build()) {
+    FakeFlickr.Builder builder = FakeFlickr.builder();
+    if (strictPlacement) builder.strictPlacement();
+    try (FakeFlickr server = builder.build()) {
+      java.util.List<String> stubbed = java.util.List.of();
+      if (stubs != null) {
+        try {
+          stubbed = server.stubsFrom(stubs);
+        } catch (java.io.IOException e) {
+          throw CliException.failure("cannot read the stubs in " + stubs + ": " + e.getMessage());
+        }
+      }
       try {
         server.start(port);
       } catch (java.io.IOException e) {
         throw CliException.failure("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
       }
+      dev.oksign.Token token =
+          server.issueAccessToken(
+              server.clientCredentials().key(), FakeFlickrData.DEMO_USER_NSID, "write");
       fake = server;
       Thread hook = new Thread(stop::countDown, "fake-flickr-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
@@ -60,6 +89,9 @@ final class FakeFlickrCommand implements Callable<Integer> {
       io.out().println("upload_url: " + server.uploadBaseUrl());
       io.out().println("consumer_key: " + server.clientCredentials().key());
       io.out().println("consumer_secret: " + server.clientCredentials().secret());
+      io.out().println("access_token: " + token.value());
+      io.out().println("access_token_secret: " + token.secret());
+      io.out().println("access_token_perms: write");
       io.out()
           .println("user: " + FakeFlickrData.DEMO_USER_NSID + " " + FakeFlickrData.DEMO_USERNAME);
       io.out()
@@ -71,6 +103,7 @@ final class FakeFlickrCommand implements Callable<Integer> {
                   + " (500), "
                   + FakeFlickrData.PHOTOSET_1234_ID
                   + " (1234)");
+      if (!stubbed.isEmpty()) io.out().println("stubs: " + String.join(" ", stubbed));
       io.err().println("FakeFlickr is running; press Ctrl-C to stop.");
       started.countDown();
       try {

@@ -70,4 +70,147 @@ public final class Json {
     }
     out.append('"');
   }
+
+  /**
+   * Parses JSON text into maps (in order), lists, strings, numbers ({@link Long} or {@link
+   * Double}), booleans and null.
+   *
+   * @throws IllegalArgumentException if {@code text} is not one JSON value
+   */
+  public static Object parse(String text) {
+    Parser parser = new Parser(text);
+    Object value = parser.value();
+    parser.skipSpace();
+    if (parser.i != text.length()) throw parser.error("text after the value");
+    return value;
+  }
+
+  private static final class Parser {
+    final String s;
+    int i;
+
+    Parser(String s) {
+      this.s = s;
+    }
+
+    IllegalArgumentException error(String what) {
+      return new IllegalArgumentException("JSON: " + what + " at offset " + i);
+    }
+
+    void skipSpace() {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+    }
+
+    Object value() {
+      skipSpace();
+      if (i >= s.length()) throw error("end of text");
+      char c = s.charAt(i);
+      switch (c) {
+        case '{' -> {
+          i++;
+          Map<String, Object> map = new java.util.LinkedHashMap<>();
+          skipSpace();
+          if (i < s.length() && s.charAt(i) == '}') {
+            i++;
+            return map;
+          }
+          while (true) {
+            skipSpace();
+            if (i >= s.length() || s.charAt(i) != '"') throw error("a name expected");
+            String name = string();
+            skipSpace();
+            expect(':');
+            map.put(name, value());
+            skipSpace();
+            if (i < s.length() && s.charAt(i) == ',') {
+              i++;
+            } else {
+              expect('}');
+              return map;
+            }
+          }
+        }
+        case '[' -> {
+          i++;
+          List<Object> list = new java.util.ArrayList<>();
+          skipSpace();
+          if (i < s.length() && s.charAt(i) == ']') {
+            i++;
+            return list;
+          }
+          while (true) {
+            list.add(value());
+            skipSpace();
+            if (i < s.length() && s.charAt(i) == ',') {
+              i++;
+            } else {
+              expect(']');
+              return list;
+            }
+          }
+        }
+        case '"' -> {
+          return string();
+        }
+        default -> {
+          if (s.startsWith("true", i)) {
+            i += 4;
+            return Boolean.TRUE;
+          }
+          if (s.startsWith("false", i)) {
+            i += 5;
+            return Boolean.FALSE;
+          }
+          if (s.startsWith("null", i)) {
+            i += 4;
+            return null;
+          }
+          int start = i;
+          while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
+          String number = s.substring(start, i);
+          if (number.isEmpty()) throw error("unexpected '" + c + "'");
+          try {
+            if (number.matches("-?\\d+")) return Long.parseLong(number);
+            return Double.parseDouble(number);
+          } catch (NumberFormatException e) {
+            throw error("bad number " + number);
+          }
+        }
+      }
+    }
+
+    void expect(char c) {
+      if (i >= s.length() || s.charAt(i) != c) throw error("'" + c + "' expected");
+      i++;
+    }
+
+    String string() {
+      expect('"');
+      StringBuilder out = new StringBuilder();
+      while (true) {
+        if (i >= s.length()) throw error("unterminated string");
+        char c = s.charAt(i++);
+        if (c == '"') return out.toString();
+        if (c != '\\') {
+          out.append(c);
+          continue;
+        }
+        if (i >= s.length()) throw error("unterminated escape");
+        char e = s.charAt(i++);
+        switch (e) {
+          case 'n' -> out.append('\n');
+          case 'r' -> out.append('\r');
+          case 't' -> out.append('\t');
+          case 'b' -> out.append('\b');
+          case 'f' -> out.append('\f');
+          case 'u' -> {
+            if (i + 4 > s.length()) throw error("bad \\u escape");
+            out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+            i += 4;
+          }
+          default -> out.append(e);
+        }
+      }
+    }
+  }
 }
