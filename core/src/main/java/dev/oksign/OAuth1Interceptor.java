@@ -71,6 +71,7 @@ public final class OAuth1Interceptor implements Interceptor {
   private final boolean allowHttp;
   private final boolean clockSkewCorrection;
   private final boolean resendUnsafeMethods;
+  private final boolean throwOnRefusal;
   private final AtomicLong clockOffsetSeconds = new AtomicLong();
   private final Interceptor clockSkewRetry = new ClockSkewRetry();
 
@@ -88,6 +89,7 @@ public final class OAuth1Interceptor implements Interceptor {
     this.allowHttp = builder.allowHttp;
     this.clockSkewCorrection = builder.clockSkewCorrection;
     this.resendUnsafeMethods = builder.resendUnsafeMethods;
+    this.throwOnRefusal = builder.throwOnRefusal;
   }
 
   /**
@@ -113,6 +115,7 @@ public final class OAuth1Interceptor implements Interceptor {
     builder.allowHttp = allowHttp;
     builder.clockSkewCorrection = clockSkewCorrection;
     builder.resendUnsafeMethods = resendUnsafeMethods;
+    builder.throwOnRefusal = throwOnRefusal;
     return builder;
   }
 
@@ -167,7 +170,10 @@ public final class OAuth1Interceptor implements Interceptor {
    * {@link OAuthProblemException} carrying the base string we signed, so that {@code
    * signature_invalid} comes with a {@link OAuthProblemException#diagnosis() diagnosis}. On {@code
    * timestamp_refused} the clock offset is corrected first, unless {@link
-   * Builder#clockSkewCorrection(boolean)} turned that off.
+   * Builder#clockSkewCorrection(boolean)} turned that off. With {@link
+   * Builder#throwOnRefusal(boolean) throwOnRefusal(false)} the refusal is returned as the
+   * provider's response instead, the exception reachable through {@link
+   * OAuthProblemException#from(Response)}.
    */
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -191,7 +197,6 @@ public final class OAuth1Interceptor implements Interceptor {
       if (headerFields == null) return response;
       form = headerFields;
     }
-    response.close();
     String ourBaseString = signed.baseString();
     if (ourBaseString == null) {
       // The signer's fast path may skip the string: recompute it from what was sent.
@@ -204,6 +209,12 @@ public final class OAuth1Interceptor implements Interceptor {
         && OAuthProblem.TIMESTAMP_REFUSED.wireName().equals(form.get(OAuth.PROBLEM))) {
       refusal.clockCorrected = correctClock(response, form, usedOffset);
     }
+    if (!throwOnRefusal) {
+      Request tagged =
+          response.request().newBuilder().tag(OAuthProblemException.class, refusal).build();
+      return response.newBuilder().request(tagged).build();
+    }
+    response.close();
     throw refusal;
   }
 
@@ -303,6 +314,10 @@ public final class OAuth1Interceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
       try {
+        Response response = chain.proceed(chain.request());
+        OAuthProblemException refused = OAuthProblemException.from(response);
+        if (refused == null || !refused.clockCorrected) return response;
+        response.close(); // throwOnRefusal(false): retry as below, answer the retry's response
         return chain.proceed(chain.request());
       } catch (OAuthProblemException e) {
         if (!e.clockCorrected) throw e;
@@ -329,6 +344,7 @@ public final class OAuth1Interceptor implements Interceptor {
     private boolean allowHttp;
     private boolean clockSkewCorrection = true;
     private boolean resendUnsafeMethods;
+    private boolean throwOnRefusal = true;
 
     Builder(OAuth1Signer signer) {
       if (signer == null) throw new NullPointerException("signer == null");
@@ -381,6 +397,18 @@ public final class OAuth1Interceptor implements Interceptor {
      */
     public Builder clockSkewCorrection(boolean clockSkewCorrection) {
       this.clockSkewCorrection = clockSkewCorrection;
+      return this;
+    }
+
+    /**
+     * Whether a refusal (a 4xx answer carrying {@code oauth_problem}) is thrown as an {@link
+     * OAuthProblemException}; true by default. When false, the provider's response is returned
+     * unchanged, so code that checks {@code isSuccessful()} (Retrofit's {@code Response}, say) sees
+     * it, and the parsed problem and its diagnosis stay reachable through {@link
+     * OAuthProblemException#from(Response)}.
+     */
+    public Builder throwOnRefusal(boolean throwOnRefusal) {
+      this.throwOnRefusal = throwOnRefusal;
       return this;
     }
 
