@@ -4,6 +4,8 @@
  */
 module dev.oksign {
   requires transitive okhttp3;
+  // Read directly (okio.Buffer); OkHttp 4's automatic module does not bring it along as 5's does.
+  requires okio;
 
   exports dev.oksign;
 }

@@ -94,6 +94,7 @@ public final class OAuth1Interceptor implements Interceptor {
   private final boolean allowHttp;
   private final boolean clockSkewCorrection;
   private final boolean resendUnsafeMethods;
+  private final boolean throwOnRefusal;
   private final AtomicLong clockOffsetSeconds = new AtomicLong();
   private final Interceptor clockSkewRetry = new ClockSkewRetry();
 
@@ -118,6 +119,7 @@ public final class OAuth1Interceptor implements Interceptor {
         signer.placement() == Placement.FORM_BODY
             ? signer.newBuilder().placement(Placement.QUERY).build()
             : signer;
+    this.throwOnRefusal = builder.throwOnRefusal;
   }
 
   /**
@@ -144,6 +146,7 @@ public final class OAuth1Interceptor implements Interceptor {
     builder.allowHttp = allowHttp;
     builder.clockSkewCorrection = clockSkewCorrection;
     builder.resendUnsafeMethods = resendUnsafeMethods;
+    builder.throwOnRefusal = throwOnRefusal;
     return builder;
   }
 
@@ -218,7 +221,10 @@ public final class OAuth1Interceptor implements Interceptor {
    * {@link OAuthProblemException} carrying the base string we signed, so that {@code
    * signature_invalid} comes with a {@link OAuthProblemException#diagnosis() diagnosis}. On {@code
    * timestamp_refused} the clock offset is corrected first, unless {@link
-   * Builder#clockSkewCorrection(boolean)} turned that off.
+   * Builder#clockSkewCorrection(boolean)} turned that off. With {@link
+   * Builder#throwOnRefusal(boolean) throwOnRefusal(false)} the refusal is returned as the
+   * provider's response instead, the exception reachable through {@link
+   * OAuthProblemException#from(Response)}.
    */
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -266,7 +272,6 @@ public final class OAuth1Interceptor implements Interceptor {
       if (headerFields == null) return response;
       form = headerFields;
     }
-    response.close();
     boolean clockCorrected =
         clockSkewCorrection
             && OAuthProblem.TIMESTAMP_REFUSED.wireName().equals(form.get(OAuth.PROBLEM))
@@ -280,6 +285,12 @@ public final class OAuth1Interceptor implements Interceptor {
             signed.baseString(),
             null,
             clockCorrected);
+    if (!throwOnRefusal) {
+      Request tagged =
+          response.request().newBuilder().tag(OAuthProblemException.class, refusal).build();
+      return response.newBuilder().request(tagged).build();
+    }
+    response.close();
     throw refusal;
   }
 
@@ -380,11 +391,18 @@ public final class OAuth1Interceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
       try {
+        Response response = chain.proceed(chain.request());
+        OAuthProblemException refused = OAuthProblemException.from(response);
+        // throwOnRefusal(false): the refusal came back as a response. A one-shot body is not
+        // resent; the caller gets the refusal as it came.
+        if (refused == null || !refused.clockCorrected() || isOneShot(chain.request())) {
+          return response;
+        }
+        response.close();
         return chain.proceed(chain.request());
       } catch (OAuthProblemException e) {
         if (!e.clockCorrected()) throw e;
-        RequestBody body = chain.request().body();
-        if (body != null && (body.isOneShot() || body.isDuplex())) {
+        if (isOneShot(chain.request())) {
           // Its bytes are gone: a resend would carry an empty or partial body. OkHttp never
           // retries such a body either.
           throw e.notRetried(
@@ -398,6 +416,11 @@ public final class OAuth1Interceptor implements Interceptor {
           throw again;
         }
       }
+    }
+
+    private static boolean isOneShot(Request request) {
+      RequestBody body = request.body();
+      return body != null && (body.isOneShot() || body.isDuplex());
     }
 
     @Override
@@ -415,6 +438,7 @@ public final class OAuth1Interceptor implements Interceptor {
     private boolean allowHttp;
     private boolean clockSkewCorrection = true;
     private boolean resendUnsafeMethods;
+    private boolean throwOnRefusal = true;
 
     Builder(OAuth1Signer signer) {
       if (signer == null) throw new NullPointerException("signer == null");
@@ -481,6 +505,18 @@ public final class OAuth1Interceptor implements Interceptor {
      */
     public Builder clockSkewCorrection(boolean clockSkewCorrection) {
       this.clockSkewCorrection = clockSkewCorrection;
+      return this;
+    }
+
+    /**
+     * Whether a refusal (a 4xx answer carrying {@code oauth_problem}) is thrown as an {@link
+     * OAuthProblemException}; true by default. When false, the provider's response is returned
+     * unchanged, so code that checks {@code isSuccessful()} (Retrofit's {@code Response}, say) sees
+     * it, and the parsed problem and its diagnosis stay reachable through {@link
+     * OAuthProblemException#from(Response)}.
+     */
+    public Builder throwOnRefusal(boolean throwOnRefusal) {
+      this.throwOnRefusal = throwOnRefusal;
       return this;
     }
 

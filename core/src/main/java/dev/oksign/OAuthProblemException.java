@@ -93,6 +93,30 @@ public final class OAuthProblemException extends OAuth1Exception {
    * @param failure why the answer is not usable, or null to describe the body's {@code
    *     oauth_problem} or status
    */
+  /**
+   * The refusal that an {@link OAuth1Interceptor} built with {@link
+   * OAuth1Interceptor.Builder#throwOnRefusal(boolean) throwOnRefusal(false)} returned as this
+   * response, with its problem and diagnosis; null if the response is not such a refusal. Pass the
+   * response OkHttp returned, or a Retrofit {@code Response}'s {@code raw()}.
+   *
+   * <pre>{@code
+   * Response<PhotoPage> response = service.search("seal").execute();
+   * if (!response.isSuccessful()) {
+   *   OAuthProblemException refusal = OAuthProblemException.from(response.raw());
+   *   if (refusal != null) System.err.println(refusal.problem() + ": " + refusal.diagnosis());
+   * }
+   * }</pre>
+   */
+  public static OAuthProblemException from(okhttp3.Response response) {
+    // The network slot's response is kept by OkHttp as networkResponse(); an interceptor in the
+    // application slot returns its own. Each carries the request the interceptor tagged.
+    for (okhttp3.Response r = response; r != null; r = r.networkResponse()) {
+      OAuthProblemException refusal = r.request().tag(OAuthProblemException.class);
+      if (refusal != null) return refusal;
+    }
+    return null;
+  }
+
   static OAuthProblemException of(
       String what, int httpStatus, String body, String ourBaseString, String failure) {
     return of(what, httpStatus, body, null, ourBaseString, failure);

@@ -3,6 +3,8 @@ package dev.oksign;
 import dev.oksign.internal.FormResponse;
 import dev.oksign.internal.OAuth;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -128,17 +130,19 @@ public final class TokenFlow {
   /**
    * Obtains temporary credentials (RFC 5849 §2.1): a request token and its secret.
    *
-   * @param callback the absolute URL the provider sends the user back to, or {@code oob} for a
-   *     verifier the user copies by hand
+   * @param callback the absolute URI the provider sends the user back to (a web page, or an app's
+   *     own scheme such as {@code x-oauthflow-flickr://callback}), or {@code oob} for a verifier
+   *     the user copies by hand
    * @throws OAuthProblemException if the provider refuses, or answers without {@code oauth_token},
    *     {@code oauth_token_secret} or {@code oauth_callback_confirmed=true}
    * @throws IOException if the request fails
    */
   public Token requestToken(String callback) throws IOException {
     if (callback == null) throw new NullPointerException("callback == null");
-    if (!callback.equals(OAuth.OOB) && HttpUrl.parse(callback) == null) {
+    if (!callback.equals(OAuth.OOB) && !isAbsoluteUri(callback)) {
       throw new IllegalArgumentException(
-          "callback must be an absolute http(s) URL or oob, not " + callback);
+          "callback must be an absolute URI (https://... or an app's own scheme://...) or oob, not "
+              + callback);
     }
     SigningOptions options = SigningOptions.builder().withoutToken().callback(callback).build();
     Map<String, String> form = call("request_token", requestTokenUrl, options, true);
@@ -196,6 +200,57 @@ public final class TokenFlow {
   public Callback parseCallback(HttpUrl landedOn, Token requestToken) throws OAuth1Exception {
     if (landedOn == null) throw new NullPointerException("landedOn == null");
     if (requestToken == null) throw new NullPointerException("requestToken == null");
+    return checkCallback(landedOn, requestToken);
+  }
+
+  /**
+   * Reads the callback URI an app received, whatever its scheme: {@code https} for a web app, or an
+   * app's own, such as Android's {@code
+   * x-oauthflow-flickr://callback?oauth_token=...&oauth_verifier=...} (which {@link HttpUrl} cannot
+   * hold). The query, up to any {@code #}, is read with the same checks as {@link
+   * #parseCallback(HttpUrl, Token)}.
+   *
+   * @param landedOn the URI as received, for example Android's {@code intent.getData().toString()}
+   * @param requestToken the request token this flow issued, kept across the browser round trip
+   * @throws OAuth1Exception if the user denied access, a parameter is missing, or the token is not
+   *     the one this flow issued (a callback from another attempt, or forged)
+   */
+  public Callback parseCallback(String landedOn, Token requestToken) throws OAuth1Exception {
+    if (landedOn == null) throw new NullPointerException("landedOn == null");
+    if (requestToken == null) throw new NullPointerException("requestToken == null");
+    int fragment = landedOn.indexOf('#');
+    int end = fragment < 0 ? landedOn.length() : fragment;
+    int question = landedOn.indexOf('?');
+    String query = question < 0 || question > end ? null : landedOn.substring(question + 1, end);
+    // The query is decoded by OkHttp, as for an HttpUrl: the scheme and host are only a carrier.
+    HttpUrl carrier = CALLBACK_CARRIER.newBuilder().encodedQuery(query).build();
+    return checkCallback(carrier, requestToken);
+  }
+
+  /**
+   * Reads the callback URI an app received, whatever its scheme; see {@link #parseCallback(String,
+   * Token)}.
+   *
+   * @throws OAuth1Exception if the user denied access, a parameter is missing, or the token is not
+   *     the one this flow issued
+   */
+  public Callback parseCallback(URI landedOn, Token requestToken) throws OAuth1Exception {
+    if (landedOn == null) throw new NullPointerException("landedOn == null");
+    return parseCallback(landedOn.toString(), requestToken);
+  }
+
+  private static boolean isAbsoluteUri(String uri) {
+    try {
+      return new URI(uri).isAbsolute();
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static final HttpUrl CALLBACK_CARRIER = HttpUrl.get("https://callback.invalid/");
+
+  private static Callback checkCallback(HttpUrl landedOn, Token requestToken)
+      throws OAuth1Exception {
     String problem = landedOn.queryParameter(OAuth.PROBLEM);
     String denied = landedOn.queryParameter("denied");
     if (problem != null || denied != null) {

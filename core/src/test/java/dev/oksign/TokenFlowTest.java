@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -238,6 +239,63 @@ class TokenFlowTest {
   }
 
   @Test
+  void parseCallbackReadsTheUriAnAppReceivedWhateverItsScheme() throws Exception {
+    TokenFlow flow = flow().build();
+    TokenFlow.Callback expected =
+        new TokenFlow.Callback("72157626737672178-022bbd2f4c2f3432", "5d1b96a26b494074");
+    String android =
+        "x-oauthflow-flickr://callback?oauth_token=72157626737672178-022bbd2f4c2f3432"
+            + "&oauth_verifier=5d1b96a26b494074";
+    assertThat(flow.parseCallback(android, REQUEST_TOKEN)).isEqualTo(expected);
+    assertThat(flow.parseCallback(URI.create(android), REQUEST_TOKEN)).isEqualTo(expected);
+    // Opaque (no //), percent-encoded, with a fragment after the query.
+    assertThat(
+            flow.parseCallback(
+                "myapp:done?oauth_token=72157626737672178%2D022bbd2f4c2f3432"
+                    + "&oauth_verifier=5d1b96a26b494074#top",
+                REQUEST_TOKEN))
+        .isEqualTo(expected);
+    assertThat(
+            flow.parseCallback(
+                "https://app.example/cb?oauth_token=72157626737672178-022bbd2f4c2f3432"
+                    + "&oauth_verifier=5d1b96a26b494074",
+                REQUEST_TOKEN))
+        .isEqualTo(expected);
+
+    // The same checks as for an HttpUrl.
+    assertThatThrownBy(() -> flow.parseCallback(android, Token.of("other", "s")))
+        .isInstanceOf(OAuth1Exception.class)
+        .hasMessage(
+            "the callback carries oauth_token 72157626737672178-022bbd2f4c2f3432, not other that"
+                + " this flow issued: it belongs to another attempt, or is forged");
+    assertThatThrownBy(
+            () ->
+                flow.parseCallback(
+                    "x-oauthflow-flickr://callback?oauth_token=72157626737672178-022bbd2f4c2f3432",
+                    REQUEST_TOKEN))
+        .hasMessage("the callback URL has no oauth_verifier");
+    assertThatThrownBy(
+            () -> flow.parseCallback("x-oauthflow-flickr://callback?denied=x", REQUEST_TOKEN))
+        .hasMessage("the user did not authorize the request token: denied");
+    assertThatThrownBy(
+            () ->
+                flow.parseCallback(
+                    URI.create("x-oauthflow-flickr://callback?oauth_problem=user_refused"),
+                    REQUEST_TOKEN))
+        .hasMessage("the user did not authorize the request token: oauth_problem=user_refused");
+    assertThatThrownBy(() -> flow.parseCallback("x-oauthflow-flickr://callback", REQUEST_TOKEN))
+        .hasMessage("the callback URL has no oauth_token");
+    // A '?' inside the fragment is not a query.
+    assertThatThrownBy(
+            () ->
+                flow.parseCallback(
+                    "x-oauthflow-flickr://callback#?oauth_token=72157626737672178-022bbd2f4c2f3432"
+                        + "&oauth_verifier=5d1b96a26b494074",
+                    REQUEST_TOKEN))
+        .hasMessage("the callback URL has no oauth_token");
+  }
+
+  @Test
   void refusesAnUnconfirmedCallback() {
     answer(200, "oauth_token=t&oauth_token_secret=s3cr3t&oauth_callback_confirmed=false");
     OAuthProblemException e =
@@ -298,7 +356,11 @@ class TokenFlowTest {
     TokenFlow flow = flow().build();
     assertThatThrownBy(() -> flow.requestToken("not a url"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("callback must be an absolute http(s) URL or oob, not not a url");
+        .hasMessage(
+            "callback must be an absolute URI (https://... or an app's own scheme://...) or oob,"
+                + " not not a url");
+    assertThatThrownBy(() -> flow.requestToken("/relative/callback"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> flow.accessToken(REQUEST_TOKEN, "  "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("verifier is empty");

@@ -82,7 +82,7 @@ final class FakeFlickrDispatcher {
     if (callback == null || callback.isEmpty()) {
       return problem(400, "oauth_problem=parameter_absent&oauth_parameters_absent=oauth_callback");
     }
-    if (!callback.equals("oob") && HttpUrl.parse(callback) == null) {
+    if (!callback.equals("oob") && !isAbsoluteUri(callback)) {
       return problem(
           400, "oauth_problem=parameter_rejected&oauth_parameters_rejected=oauth_callback");
     }
@@ -96,6 +96,15 @@ final class FakeFlickrDispatcher {
             Map.entry("oauth_callback_confirmed", "true"),
             Map.entry("oauth_token", token.value),
             Map.entry("oauth_token_secret", token.secret)));
+  }
+
+  /** Any absolute URI, an app's own scheme included (x-oauthflow-flickr://callback on Android). */
+  private static boolean isAbsoluteUri(String callback) {
+    try {
+      return new java.net.URI(callback).isAbsolute();
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private Answer authorize(RecordedRequest request) {
