@@ -85,15 +85,6 @@ public final class OAuthProblemException extends OAuth1Exception {
   }
 
   /**
-   * Builds the exception for a response of {@code httpStatus} with {@code body}.
-   *
-   * @param what the step, for the message: {@code "request_token"}, {@code "GET
-   *     https://api.flickr.com/services/rest/"}
-   * @param ourBaseString the base string we signed, or null if unknown
-   * @param failure why the answer is not usable, or null to describe the body's {@code
-   *     oauth_problem} or status
-   */
-  /**
    * The refusal that an {@link OAuth1Interceptor} built with {@link
    * OAuth1Interceptor.Builder#throwOnRefusal(boolean) throwOnRefusal(false)} returned as this
    * response, with its problem and diagnosis; null if the response is not such a refusal. Pass the
@@ -108,6 +99,7 @@ public final class OAuthProblemException extends OAuth1Exception {
    * }</pre>
    */
   public static OAuthProblemException from(okhttp3.Response response) {
+    if (response == null) throw new NullPointerException("response == null");
     // The network slot's response is kept by OkHttp as networkResponse(); an interceptor in the
     // application slot returns its own. Each carries the request the interceptor tagged.
     for (okhttp3.Response r = response; r != null; r = r.networkResponse()) {
@@ -117,6 +109,15 @@ public final class OAuthProblemException extends OAuth1Exception {
     return null;
   }
 
+  /**
+   * Builds the exception for a response of {@code httpStatus} with {@code body}.
+   *
+   * @param what the step, for the message: {@code "request_token"}, {@code "GET
+   *     https://api.flickr.com/services/rest/"}
+   * @param ourBaseString the base string we signed, or null if unknown
+   * @param failure why the answer is not usable, or null to describe the body's {@code
+   *     oauth_problem} or status
+   */
   static OAuthProblemException of(
       String what, int httpStatus, String body, String ourBaseString, String failure) {
     return of(what, httpStatus, body, null, ourBaseString, failure);

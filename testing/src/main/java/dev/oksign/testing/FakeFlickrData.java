@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  * #photo(String)}): {@value #SEAL_PHOTOS} photos matching {@value #SEAL_TEXT}, with upload dates
  * over 2012 to 2024, more than 4,000 of them uploaded on one day and 4,500 in one second, so that a
  * walk past Flickr's cap has to split by upload date and, within that second, by taken date. It is
- * generated from the seed on the first search, in columns, and does not change the photos, sets or
- * search results of the general corpus ({@link #photos()}).
+ * generated from the seed on the first search, in columns. It shares no word or tag with the
+ * general corpus ({@link #photos()}), so searches for those words find what they did; its photos
+ * belong to the two other users, and a search by one of them alone ({@code user_id}) finds theirs
+ * among them.
  *
  * <p>Tests can use the data as the expected answer:
  *
