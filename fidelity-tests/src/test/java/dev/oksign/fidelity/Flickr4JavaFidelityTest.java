@@ -22,20 +22,15 @@ import com.github.scribejava.core.builder.ServiceBuilder;
 import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuth1RequestToken;
 import com.github.scribejava.core.oauth.OAuth10aService;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -54,42 +49,21 @@ class Flickr4JavaFidelityTest {
   static final String PHOTOSET_1234 = "72157600000001234";
   static final String DEMO_NSID = "71234567@N00";
 
-  static Process process;
+  static FakeFlickrProcess fake;
   static Map<String, String> printed;
   static String hostPort;
 
   @BeforeAll
   static void startFakeFlickr() throws Exception {
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                classPath,
-                "dev.oksign.examples.cli.Main",
-                "fake-flickr")
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    printed = new HashMap<>();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    for (String line; (line = out.readLine()) != null; ) {
-      int colon = line.indexOf(": ");
-      printed.put(line.substring(0, colon), line.substring(colon + 2));
-      if (line.startsWith("photosets: ")) break;
-    }
-    assertThat(printed).containsKeys("rest_url", "consumer_key", "access_token");
+    fake = new FakeFlickrProcess();
+    printed = fake.printed;
     URL rest = new URL(printed.get("rest_url"));
     hostPort = rest.getHost() + ":" + rest.getPort();
   }
 
   @AfterAll
   static void stopFakeFlickr() throws Exception {
-    if (process != null) {
-      process.destroy();
-      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    }
+    if (fake != null) fake.close();
   }
 
   @AfterEach

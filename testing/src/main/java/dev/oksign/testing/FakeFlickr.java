@@ -104,6 +104,7 @@ public final class FakeFlickr implements AutoCloseable {
   final OAuth1Verifier verifier;
   final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
   final FakeFlickrUploads uploads;
+  final boolean signedForFlickrUrls;
   final Map<String, Stub> stubs = new java.util.concurrent.ConcurrentHashMap<>();
   private final FakeFlickrDispatcher dispatcher;
   private final AtomicInteger requestCount = new AtomicInteger();
@@ -134,6 +135,7 @@ public final class FakeFlickr implements AutoCloseable {
             .lenientPlacement(!builder.strictPlacement)
             .build();
     this.uploads = new FakeFlickrUploads(this);
+    this.signedForFlickrUrls = builder.signedForFlickrUrls;
     this.dispatcher = new FakeFlickrDispatcher(this);
   }
 
@@ -400,6 +402,20 @@ public final class FakeFlickr implements AutoCloseable {
     if (!started) throw new IllegalStateException("FakeFlickr is not started: call start()");
   }
 
+  /**
+   * The URL whose base string a request's signature is checked against: {@code url} itself, or
+   * under {@link Builder#signedForFlickrUrls()} the Flickr URL it stands for.
+   */
+  HttpUrl signedUrl(HttpUrl url) {
+    if (!signedForFlickrUrls) return url;
+    String path = url.encodedPath();
+    String host =
+        path.startsWith("/services/upload") || path.startsWith("/services/replace")
+            ? "up.flickr.com"
+            : path.startsWith(OAUTH_PATH) ? "www.flickr.com" : "api.flickr.com";
+    return url.newBuilder().scheme("https").host(host).port(443).build();
+  }
+
   /** Names the URLs and the consumer key; never a secret. */
   @Override
   public String toString() {
@@ -419,8 +435,22 @@ public final class FakeFlickr implements AutoCloseable {
     private int searchResultCap = 4_000;
     private NonceStore nonceStore;
     private boolean strictPlacement;
+    private boolean signedForFlickrUrls;
 
     Builder() {}
+
+    /**
+     * Checks each signature against the Flickr URL the request stands for ({@code
+     * https://api.flickr.com/services/rest}, {@code https://www.flickr.com/services/oauth/...},
+     * {@code https://up.flickr.com/services/upload}), not the fake's own: for clients that
+     * hard-code and sign Flickr's URLs, and can be pointed at the fake only below their signing (a
+     * transport that swaps the host), as if the fake stood behind a TLS proxy for Flickr's hosts.
+     * Off by default.
+     */
+    public Builder signedForFlickrUrls() {
+      this.signedForFlickrUrls = true;
+      return this;
+    }
 
     /**
      * Where the fake remembers the nonces it accepted; a new {@link NonceStore#inMemory()} per fake

@@ -55,7 +55,10 @@ final class FakeFlickrDispatcher {
         case "/services/oauth/authorize" -> authorize(request);
         case "/services/oauth/access_token" -> accessToken(request);
         case "/services/rest/", "/services/rest" -> rest(request);
-        case FakeFlickrUploads.UPLOAD_PATH, FakeFlickrUploads.REPLACE_PATH ->
+        case FakeFlickrUploads.UPLOAD_PATH,
+            "/services/upload",
+            FakeFlickrUploads.REPLACE_PATH,
+            "/services/replace" ->
             fake.uploads.handle(request);
         default -> html(404, "<h1>Page not found</h1><p>" + escape(path) + "</p>");
       };
@@ -70,7 +73,7 @@ final class FakeFlickrDispatcher {
     byte[] body = request.body();
     return fake.verifier.verify(
         request.getMethod(),
-        request.getUrl(),
+        fake.signedUrl(request.getUrl()),
         request.getHeaders(),
         body.length == 0 ? null : body);
   }

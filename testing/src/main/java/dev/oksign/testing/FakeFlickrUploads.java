@@ -202,7 +202,7 @@ public final class FakeFlickrUploads {
 
   /** Answers a request to {@link #UPLOAD_PATH} or {@link #REPLACE_PATH}. */
   Answer handle(RecordedRequest request) {
-    boolean replace = request.getUrl().encodedPath().startsWith(REPLACE_PATH);
+    boolean replace = request.getUrl().encodedPath().startsWith("/services/replace");
     if (!"POST".equals(request.getMethod())) {
       return xmlFail(2, "No photo specified");
     }
@@ -237,7 +237,8 @@ public final class FakeFlickrUploads {
       headers =
           headers.newBuilder().set("Content-Type", "application/x-www-form-urlencoded").build();
     }
-    Verification v = fake.verifier.verify(request.getMethod(), url, headers, form, signed);
+    Verification v =
+        fake.verifier.verify(request.getMethod(), fake.signedUrl(url), headers, form, signed);
     if (!v.isValid()) return FakeFlickrDispatcher.refused(v);
 
     // 2. A user's token with write permission.

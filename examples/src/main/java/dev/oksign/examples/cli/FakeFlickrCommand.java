@@ -43,6 +43,14 @@ final class FakeFlickrCommand implements Callable<Integer> {
   boolean strictPlacement;
 
   @Option(
+      names = "--signed-for-flickr-urls",
+      description =
+          "Check signatures against the Flickr URL each request stands for"
+              + " (https://api.flickr.com/...), for clients that sign Flickr's fixed URLs and"
+              + " reach the fake through a transport that swaps the host.")
+  boolean signedForFlickrUrls;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Stack traces on failure.")
   boolean verbose;
@@ -64,6 +72,7 @@ final class FakeFlickrCommand implements Callable<Integer> {
     boolean interrupted = false;
     FakeFlickr.Builder builder = FakeFlickr.builder();
     if (strictPlacement) builder.strictPlacement();
+    if (signedForFlickrUrls) builder.signedForFlickrUrls();
     try (FakeFlickr server = builder.build()) {
       java.util.List<String> stubbed = java.util.List.of();
       if (stubs != null) {
