@@ -57,6 +57,7 @@ class ExportWithASharedBudgetTest {
       Process process = workers.get(worker);
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).as(Files.readString(dir.resolve("err-" + worker))).isZero();
+      assertThat(dir.resolve("err-" + worker)).as("stderr of worker %s", worker).isEmptyFile();
       List<String> out = Files.readAllLines(dir.resolve("out-" + worker), StandardCharsets.UTF_8);
       assertThat(out).as("worker %s exported something", worker).isNotEmpty();
       lines.addAll(out);
