@@ -17,11 +17,10 @@ import java.time.Duration;
  * }</pre>
  *
  * <p><b>Several processes.</b> The limiters made here count the calls of one JVM. Processes that
- * share one API key must share the budget: either split it ({@code RateLimiter.perHour(3_600 /
- * processes)} in each), or implement this interface over a store they all see, for example a Redis
- * counter per hour ({@code INCR flickr:<key>:<hour>} with an expiry, waiting for the next hour when
- * the count passes the budget) or a database row updated under a lock. {@link #acquire()} may block
- * for as long as it needs.
+ * share one API key must share the budget: use {@code dev.oksign.redis.RedisRateLimiter} from
+ * {@code oksign-redis}, one budget on a Redis server that every process draws from, or implement
+ * this interface over another store they all see. {@link #acquire()} may block for as long as it
+ * needs.
  */
 @FunctionalInterface
 public interface RateLimiter {
