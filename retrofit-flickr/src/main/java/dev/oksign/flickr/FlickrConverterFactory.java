@@ -112,7 +112,13 @@ final class FlickrConverterFactory extends Converter.Factory {
                 });
       } catch (IOException | RuntimeException e) {
         // A failure whose stat comes after a member that does not read: the failure wins.
-        throwIfFailed(Envelope.scan(reader.peekJson()));
+        Envelope again;
+        try {
+          again = Envelope.scan(reader.peekJson());
+        } catch (IOException | RuntimeException unreadable) {
+          throw e;
+        }
+        throwIfFailed(again);
         throw e;
       }
       throwIfFailed(envelope);
