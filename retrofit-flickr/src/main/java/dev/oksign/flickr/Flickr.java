@@ -12,17 +12,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.RequestBody;
 import retrofit2.Retrofit;
 
 /**
@@ -132,10 +126,16 @@ public final class Flickr {
             i ->
                 i instanceof OAuth1Interceptor oauth
                     && (oauth.inScope(restBaseUrl) || oauth.inScope(uploadBaseUrl)));
-    List<OAuth1Interceptor> scopes = scopes(signer, restBaseUrl, uploadBaseUrl);
+    // One interceptor for both hosts, each scoped by scheme, host and port.
+    OAuth1Interceptor signing =
+        OAuth1Interceptor.builder(signer).scope(restBaseUrl).scope(uploadBaseUrl).build();
     this.client =
         clientBuilder
-            .addInterceptor(clockSkewRetry(scopes.get(0)))
+            // Core's retry, as TokenFlow uses it: a call refused with timestamp_refused after which
+            // the signer learned the provider's clock is made once more (through the rate limiter
+            // again). A call whose body can be sent only once (a streamed photo) is never made
+            // again: the refusal says so.
+            .addInterceptor(signing.clockSkewRetry())
             .addInterceptor(
                 new FlickrCalls(
                     signer,
@@ -144,7 +144,7 @@ public final class Flickr {
                     builder.backoff.toNanos(),
                     builder.maxBackoff.toNanos(),
                     builder.sleeper))
-            .addNetworkInterceptor(new FlickrSigning(scopes))
+            .addNetworkInterceptor(new FlickrSigning(signing))
             .build();
     Moshi userMoshi = builder.moshi != null ? builder.moshi : new Moshi.Builder().build();
     this.moshi = userMoshi.newBuilder().add(FlickrJsonAdapters.FACTORY).build();
@@ -191,42 +191,6 @@ public final class Flickr {
         .client(client)
         .addConverterFactory(new FlickrConverterFactory(moshi))
         .build();
-  }
-
-  /**
-   * Core's {@link OAuth1Interceptor#clockSkewRetry()}, as {@code TokenFlow} uses it: a call refused
-   * with {@code timestamp_refused} after which the signer learned the provider's clock is made once
-   * more (through the rate limiter again), signed with the corrected timestamp. Any scope's retry
-   * serves all, since the refusal carries the mark. A call whose body can be sent only once (a
-   * streamed photo) is never made again: its refusal is thrown as it came.
-   */
-  private static Interceptor clockSkewRetry(OAuth1Interceptor scope) {
-    Interceptor retry = scope.clockSkewRetry();
-    return chain -> {
-      RequestBody body = chain.request().body();
-      return body != null && body.isOneShot()
-          ? chain.proceed(chain.request())
-          : retry.intercept(chain);
-    };
-  }
-
-  /** Scopes signing to the configured hosts; plain http only for hosts configured with it. */
-  private static List<OAuth1Interceptor> scopes(OAuth1Signer signer, HttpUrl... urls) {
-    Set<String> https = new LinkedHashSet<>();
-    Set<String> http = new LinkedHashSet<>();
-    for (HttpUrl url : urls) (url.isHttps() ? https : http).add(url.host());
-    List<OAuth1Interceptor> scopes = new ArrayList<>();
-    if (!https.isEmpty()) {
-      OAuth1Interceptor.Builder b = OAuth1Interceptor.builder(signer);
-      https.forEach(b::host);
-      scopes.add(b.build());
-    }
-    if (!http.isEmpty()) {
-      OAuth1Interceptor.Builder b = OAuth1Interceptor.builder(signer).allowHttp(true);
-      http.forEach(b::host);
-      scopes.add(b.build());
-    }
-    return scopes;
   }
 
   /** Returns a builder with Flickr's endpoints as base URLs. */

@@ -1,38 +1,31 @@
 package dev.oksign.flickr;
 
 import dev.oksign.OAuth1Interceptor;
-import dev.oksign.flickr.internal.Api26;
 import java.io.IOException;
-import java.util.List;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
  * The network interceptor that signs Flickr's calls: core's {@link OAuth1Interceptor}, scoped to
- * the hosts of the configured base URLs, skipping the calls {@link FlickrCalls} marked {@link
- * Unsigned}.
+ * the configured base URLs, except for the calls {@link FlickrCalls} marked {@link Unsigned} (made
+ * without a token, with {@code api_key}), which it passes on as they are.
  */
 final class FlickrSigning implements Interceptor {
-  private final List<OAuth1Interceptor> scopes;
+  private final OAuth1Interceptor signing;
 
-  FlickrSigning(List<OAuth1Interceptor> scopes) {
-    this.scopes = Api26.copyOf(scopes, "scopes");
+  FlickrSigning(OAuth1Interceptor signing) {
+    this.signing = signing;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (request.tag(Unsigned.class) == null) {
-      for (OAuth1Interceptor scope : scopes) {
-        if (scope.inScope(request.url())) return scope.intercept(chain);
-      }
-    }
-    return chain.proceed(request);
+    return request.tag(Unsigned.class) == null ? signing.intercept(chain) : chain.proceed(request);
   }
 
   @Override
   public String toString() {
-    return "FlickrSigning" + scopes;
+    return "FlickrSigning(" + signing + ")";
   }
 }
