@@ -63,8 +63,7 @@ class ReadmeSnippetsTest {
   @RegisterExtension final FakeFlickrExtension fakeFlickr = new FakeFlickrExtension();
 
   @Test
-  void readsAPhotoset() throws Exception {
-    FakeFlickr fake = fakeFlickr.fake();
+  void readsAPhotoset(FakeFlickr fake) throws Exception {
     Flickr flickr =
         Flickr.builder()
             .clientCredentials(fake.clientCredentials())
@@ -237,6 +236,31 @@ class ReadmeSnippetsTest {
     }
     assertThat(printed.toString(StandardCharsets.UTF_8).lines()).hasSize(100);
 
+    // README, "Paging": past the cap, FakeFlickr's 25,000 seal photos.
+    PrintStream err = System.err;
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    try {
+      SearchQuery seals = SearchQuery.builder().text("seal").build();
+      try (Stream<Photo> photos =
+          Paging.searchAll(flickr.photos(), seals)
+              .listener(p -> System.err.printf("%d of ~%d%n", p.delivered(), p.estimatedTotal()))
+              .build()
+              .stream()) {
+        photos.forEach(photo -> save(photo)); // every result once, past the 4,000 cap
+      }
+    } finally {
+      System.setErr(err);
+    }
+    List<String> sealIds =
+        fake.data().search(FakeFlickrData.SEAL_TEXT, null, null, null).stream()
+            .map(FakeFlickrData.Photo::id)
+            .toList();
+    assertThat(sealIds).hasSize(25_000);
+    assertThat(saved).hasSize(sealIds.size()).containsExactlyInAnyOrderElementsOf(sealIds);
+    assertThat(progress.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b))
+        .contains("25000 of ~25000");
+
     // README, "Upload".
     Path photoFile =
         Files.write(
@@ -263,6 +287,13 @@ class ReadmeSnippetsTest {
     AccessToken access = flow.accessToken(requestToken, answer.verifier());
     assertThat(landedOn).startsWith(callback + "?oauth_token=");
     assertThat(access.token().value()).isNotEmpty();
+  }
+
+  private final List<String> saved = new ArrayList<>();
+
+  /** What a reader's code does with each photo of the search: here, keep its id. */
+  private void save(Photo photo) {
+    saved.add(photo.id());
   }
 
   /** The browser: follows the authorization page to the app's callback, which it cannot open. */

@@ -33,7 +33,8 @@ class FakeFlickrOnOkHttp4Test {
                     fake.clientCredentials().key(), FakeFlickrData.DEMO_USER_NSID, "write"))
             .build();
     return new OkHttpClient.Builder()
-        .addInterceptor(OAuth1Interceptor.builder(signer).host("127.0.0.1").allowHttp(true).build())
+        .addNetworkInterceptor(
+            OAuth1Interceptor.builder(signer).host("127.0.0.1").allowHttp(true).build())
         .build();
   }
 
