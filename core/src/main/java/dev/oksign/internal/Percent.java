@@ -35,7 +35,12 @@ public final class Percent {
     int i = 0;
     while (i < n && isUnreserved(s.charAt(i))) i++;
     if (i == n) return s; // the usual name, and many values
-    StringBuilder out = new StringBuilder(n + 16);
+    int length = i;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      length += isUnreserved(c) ? 1 : c < 0x80 ? 3 : c < 0x800 || Character.isSurrogate(c) ? 6 : 9;
+    }
+    StringBuilder out = new StringBuilder(length); // exactly: a huge value is never copied to grow
     encode(s, out);
     return out.toString();
   }
@@ -110,16 +115,20 @@ public final class Percent {
    * browsers and OkHttp keep it. Bytes are read as {@code charset}.
    */
   public static String decode(String s, boolean plusIsSpace, Charset charset) {
-    int n = s.length();
-    int i = 0;
+    return decode(s, 0, s.length(), plusIsSpace, charset);
+  }
+
+  /** As {@link #decode(String, boolean, Charset)}, {@code s[from, to)}. */
+  public static String decode(String s, int from, int n, boolean plusIsSpace, Charset charset) {
+    int i = from;
     while (i < n) {
       char c = s.charAt(i);
       if (c == '%' || (plusIsSpace && c == '+')) break;
       i++;
     }
-    if (i == n) return s;
-    StringBuilder out = new StringBuilder(n);
-    out.append(s, 0, i);
+    if (i == n) return from == 0 && n == s.length() ? s : s.substring(from, n);
+    StringBuilder out = new StringBuilder(n - from);
+    out.append(s, from, i);
     byte[] bytes = null;
     while (i < n) {
       char c = s.charAt(i);
