@@ -181,7 +181,7 @@ public final class OAuth1Signer {
     refuseUnsafe(request, forSending);
 
     // §3.4.1.3.1: the parameters of the request, then the protocol parameters.
-    ParameterList params = new ParameterList(request.url().querySize() + 16);
+    ParameterList params = new ParameterList(request.url().querySize() + 8);
     long formSize = collectParameters(request, options, params);
     ParameterList protocol =
         protocolParameters(request, token, options, clockOffsetSeconds, formSize >= 0);
