@@ -188,44 +188,20 @@ public final class OAuth1Verifier {
     // 2. The query (§3.5.3, §3.4.1.3.1).
     ParameterList query = new ParameterList(url.querySize());
     query.addQuery(url);
-    boolean inQuery = false;
-    for (int i = 0; i < query.size(); i++) {
-      String name = query.encodedName(i);
-      String value = query.encodedValue(i);
-      if (name.startsWith(OAuth.PREFIX)) {
-        inQuery = true;
-        String decodedName = Percent.decode(name, false);
-        if (protocol.putIfAbsent(decodedName, Percent.decode(value, false)) != null) {
-          return refused(
-              OAuthProblem.PARAMETER_REJECTED, twice(decodedName, places, "query"), protocol);
-        }
-        if (decodedName.equals(OAuth.SIGNATURE)) continue;
-      }
-      params.addEncoded(name, value);
+    String repeated = split(query, "query", protocol, params, places);
+    if (repeated != null) {
+      return refused(OAuthProblem.PARAMETER_REJECTED, twice(repeated, places, "query"), protocol);
     }
-    if (inQuery) places.add("the query");
 
     // 3. A form body (§3.5.2, §3.4.1.3.1). Any other body is not signed.
     if (body != null && FormBodies.isForm(contentType)) {
       Charset charset = FormBodies.charset(contentType);
       ParameterList form = new ParameterList(16);
       FormBodies.parse(new String(body, charset), charset, form);
-      boolean inBody = false;
-      for (int i = 0; i < form.size(); i++) {
-        String name = form.encodedName(i);
-        String value = form.encodedValue(i);
-        if (name.startsWith(OAuth.PREFIX)) {
-          inBody = true;
-          String decodedName = Percent.decode(name, false);
-          if (protocol.putIfAbsent(decodedName, Percent.decode(value, false)) != null) {
-            return refused(
-                OAuthProblem.PARAMETER_REJECTED, twice(decodedName, places, "body"), protocol);
-          }
-          if (decodedName.equals(OAuth.SIGNATURE)) continue;
-        }
-        params.addEncoded(name, value);
+      repeated = split(form, "body", protocol, params, places);
+      if (repeated != null) {
+        return refused(OAuthProblem.PARAMETER_REJECTED, twice(repeated, places, "body"), protocol);
       }
-      if (inBody) places.add("the body");
     }
     if (places.size() > 1) {
       return refused(
@@ -367,6 +343,36 @@ public final class OAuth1Verifier {
     }
     return new Verification(
         null, "valid", baseString, protocol, Collections.<String>emptyList(), null);
+  }
+
+  /**
+   * Adds the pairs of {@code placed}, the query or a form body, to {@code params}, and its protocol
+   * parameters, decoded, to {@code protocol} ({@code oauth_signature} to that map only); names
+   * {@code where} in {@code places} if it held any. Returns a protocol parameter's name given a
+   * second time, or null.
+   */
+  private static String split(
+      ParameterList placed,
+      String where,
+      Map<String, String> protocol,
+      ParameterList params,
+      List<String> places) {
+    boolean any = false;
+    for (int i = 0; i < placed.size(); i++) {
+      String name = placed.encodedName(i);
+      String value = placed.encodedValue(i);
+      if (name.startsWith(OAuth.PREFIX)) {
+        any = true;
+        String decodedName = Percent.decode(name, false);
+        if (protocol.putIfAbsent(decodedName, Percent.decode(value, false)) != null) {
+          return decodedName;
+        }
+        if (decodedName.equals(OAuth.SIGNATURE)) continue;
+      }
+      params.addEncoded(name, value);
+    }
+    if (any) places.add("the " + where);
+    return null;
   }
 
   private static String twice(String name, List<String> places, String where) {

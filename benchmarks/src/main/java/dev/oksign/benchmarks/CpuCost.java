@@ -10,15 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import okhttp3.FormBody;
 import okhttp3.Request;
 
 /**
  * oksign's placements, HMAC-SHA256 and one or two users, measured in the signing thread's CPU time
  * (not wall time) and bytes per signed request: a cross-check of {@link SigningBenchmark} on a
  * machine so loaded by other work that wall-clock averages mostly measure the time slices the
- * thread was given. Medians of five runs of 150 ms of CPU each, after 50,000 warm-up calls. Uses
- * only public API, so the same source runs against an older oksign to compare.
+ * thread was given. Medians of five runs of 150 ms of CPU each, after 50,000 warm-up calls.
  *
  * <pre>{@code
  * taskset -c 1 java -cp benchmarks/target/benchmarks.jar dev.oksign.benchmarks.CpuCost
@@ -55,20 +53,6 @@ public class CpuCost {
     return String.format("%6.0f ns %5d B", ns[ns.length / 2], bytes);
   }
 
-  static Request asForm(Request request) {
-    if (request.body() != null) return request;
-    FormBody.Builder form = new FormBody.Builder();
-    for (int i = 0; i < request.url().querySize(); i++) {
-      String value = request.url().queryParameterValue(i);
-      form.add(request.url().queryParameterName(i), value == null ? "" : value);
-    }
-    return request
-        .newBuilder()
-        .url(request.url().newBuilder().query(null).build())
-        .post(form.build())
-        .build();
-  }
-
   public static void main(String[] args) throws Exception {
     for (Workload w : Workload.values()) {
       OAuth1Signer header =
@@ -83,7 +67,7 @@ public class CpuCost {
       OAuth1Signer sha256 =
           header.newBuilder().signatureMethod(SignatureMethod.HMAC_SHA256).build();
       OAuth1Signer noToken = header.newBuilder().token(null).build();
-      Request formRequest = asForm(w.request);
+      Request formRequest = w.asForm();
       Request[] users = {
         w.request.newBuilder().tag(Token.class, new Token("alice", "alice-secret")).build(),
         w.request.newBuilder().tag(Token.class, new Token("bob", "bob-secret")).build()
