@@ -181,10 +181,10 @@ public final class OAuth1Signer {
     refuseUnsafe(request, forSending);
 
     // §3.4.1.3.1: the parameters of the request, then the protocol parameters.
-    ParameterList params = new ParameterList(request.url().querySize() + 16);
-    String form = collectParameters(request, options, params);
+    ParameterList params = new ParameterList(request.url().querySize() + 8);
+    long formSize = collectParameters(request, options, params);
     ParameterList protocol =
-        protocolParameters(request, token, options, clockOffsetSeconds, form != null);
+        protocolParameters(request, token, options, clockOffsetSeconds, formSize >= 0);
 
     // §3.4.1.3.2: all of them, encoded and sorted.
     params.addAll(protocol);
@@ -204,7 +204,7 @@ public final class OAuth1Signer {
                 tokenSecret);
 
     // §3.5: placed.
-    Request signed = place(request, protocol, Percent.encode(signature), form);
+    Request signed = place(request, protocol, Percent.encode(signature), formSize);
     return new SigningReport(
         signed,
         placement,
@@ -237,19 +237,19 @@ public final class OAuth1Signer {
   /**
    * Adds the request's parameters (§3.4.1.3.1) to {@code params}: the query, the parameters of an
    * {@code application/x-www-form-urlencoded} body (no other body is read) and the options' signed
-   * parameters. Returns the form body, or null if there is none.
+   * parameters. Returns the size of the form body in bytes, or -1 if there is none.
    */
-  private String collectParameters(Request request, SigningOptions options, ParameterList params)
+  private long collectParameters(Request request, SigningOptions options, ParameterList params)
       throws IOException {
     HttpUrl url = request.url();
     String query = url.encodedQuery();
-    if (query != null) checkEscapes(query, url, "query");
+    if (query != null) FormBodies.checkEscapes(query, 0, url, "query");
     params.addQuery(url);
     refuseProtocolParameters(params, 0, url, "query");
 
     RequestBody body = request.body();
     MediaType contentType = body == null ? null : body.contentType();
-    String form = null;
+    long formSize = -1;
     if (FormBodies.isForm(contentType)) {
       if (body.isOneShot() || body.isDuplex()) {
         throw new SigningException(
@@ -259,11 +259,8 @@ public final class OAuth1Signer {
                 + " is one-shot and cannot be read to sign it: use FormBody or a body that can"
                 + " be written twice");
       }
-      Charset charset = FormBodies.charset(contentType);
-      form = FormBodies.read(body, charset);
-      checkEscapes(form, url, "form body");
       int before = params.size();
-      FormBodies.parse(form, charset, params);
+      formSize = FormBodies.parse(body, FormBodies.charset(contentType), params, url);
       refuseProtocolParameters(params, before, url, "form body");
     } else if (placement == Placement.FORM_BODY) {
       throw new SigningException(
@@ -278,7 +275,7 @@ public final class OAuth1Signer {
         params.add(e.getKey(), e.getValue());
       }
     }
-    return form;
+    return formSize;
   }
 
   /**
@@ -321,7 +318,7 @@ public final class OAuth1Signer {
 
   /** A new request with the protocol parameters and the signature where {@link #placement} says. */
   private Request place(
-      Request request, ParameterList protocol, String encodedSignature, String form)
+      Request request, ParameterList protocol, String encodedSignature, long formSize)
       throws IOException {
     switch (placement) {
       case AUTHORIZATION_HEADER -> {
@@ -345,41 +342,19 @@ public final class OAuth1Signer {
         return request.newBuilder().url(url.build()).build();
       }
       default -> {
-        MediaType contentType = request.body().contentType();
-        Charset charset = FormBodies.charset(contentType);
-        StringBuilder out = new StringBuilder(form.length() + 256).append(form);
-        appendForm(protocol, encodedSignature, charset, request.url(), out);
-        byte[] bytes = out.toString().getBytes(charset);
-        Request.Builder signed =
-            request.newBuilder().method(request.method(), RequestBody.create(bytes, contentType));
+        RequestBody body = request.body();
+        Charset charset = FormBodies.charset(body.contentType());
+        StringBuilder tail = new StringBuilder(256);
+        appendForm(protocol, encodedSignature, charset, request.url(), tail);
+        byte[] bytes = tail.substring(formSize > 0 ? 0 : 1).getBytes(charset);
+        RequestBody signedBody = FormBodies.append(body, formSize, bytes);
+        Request.Builder signed = request.newBuilder().method(request.method(), signedBody);
         // In the network slot OkHttp has already framed the original body: reframe it.
         if (request.header("Content-Length") != null) {
-          signed.header("Content-Length", Integer.toString(bytes.length));
+          signed.header("Content-Length", Long.toString(signedBody.contentLength()));
         }
         return signed.build();
       }
-    }
-  }
-
-  /**
-   * Refuses a {@code %} that starts no valid escape: servers disagree on what it means (kept
-   * literally, dropped, or an error), so no signature can be sure to match.
-   */
-  private static void checkEscapes(String encoded, HttpUrl url, String where)
-      throws SigningException {
-    int at = Percent.firstInvalidEscape(encoded);
-    if (at >= 0) {
-      String escape = encoded.substring(at, Math.min(encoded.length(), at + 3));
-      throw new SigningException(
-          "the "
-              + where
-              + " of the request to "
-              + url.host()
-              + " has an invalid percent-escape '"
-              + escape
-              + "' at index "
-              + at
-              + ": encode a literal % as %25");
     }
   }
 
@@ -427,10 +402,10 @@ public final class OAuth1Signer {
   }
 
   /**
-   * Appends the protocol parameters to a form body. Their escapes must be read back in the body's
-   * charset (the server decodes them so), while the signature covers their UTF-8 form (§3.6): for a
-   * body in another charset, values are escaped from that charset's bytes. A charset that is not
-   * ASCII-compatible (UTF-16) cannot carry escapes at all, and is refused.
+   * Appends the protocol parameters to a form body, each after a {@code &}. Their escapes must be
+   * read back in the body's charset (the server decodes them so), while the signature covers their
+   * UTF-8 form (§3.6): for a body in another charset, values are escaped from that charset's bytes.
+   * A charset that is not ASCII-compatible (UTF-16) cannot carry escapes at all, and is refused.
    */
   private static void appendForm(
       ParameterList protocol,
@@ -449,15 +424,14 @@ public final class OAuth1Signer {
               + ": use UTF-8 or header placement");
     }
     for (int i = 0; i < protocol.size(); i++) {
-      if (form.length() > 0) form.append('&');
+      form.append('&');
       String value = protocol.encodedValue(i);
       if (!utf8 && value.indexOf('%') >= 0) {
         value = FormBodies.reencode(value, charset, protocol.encodedName(i), url);
       }
       form.append(protocol.encodedName(i)).append('=').append(value);
     }
-    if (form.length() > 0) form.append('&');
-    form.append(OAuth.SIGNATURE).append('=').append(encodedSignature);
+    form.append('&').append(OAuth.SIGNATURE).append('=').append(encodedSignature);
   }
 
   /** The {@code oauth_body_hash} of a body that is not a form: its SHA-1 or SHA-256, in Base64. */

@@ -229,64 +229,20 @@ public final class OAuth1Verifier {
     // 2. The query (§3.5.3, §3.4.1.3.1).
     ParameterList query = new ParameterList(url.querySize());
     query.addQuery(url);
-    boolean inQuery = false;
-    List<String> queryNames = lenientPlacement ? new ArrayList<>(2) : null;
-    for (int i = 0; i < query.size(); i++) {
-      String name = query.encodedName(i);
-      String value = query.encodedValue(i);
-      if (name.startsWith(OAuth.PREFIX)) {
-        inQuery = true;
-        String decodedName = Percent.decode(name, false);
-        String decodedValue = Percent.decode(value, false);
-        String previous = protocol.putIfAbsent(decodedName, decodedValue);
-        if (previous != null) {
-          if (lenientPlacement
-              && previous.equals(decodedValue)
-              && !queryNames.contains(decodedName)) {
-            queryNames.add(decodedName);
-            continue; // also in the header, with the same value: counted once
-          }
-          return refused(
-              OAuthProblem.PARAMETER_REJECTED, twice(decodedName, places, "query"), protocol);
-        }
-        if (lenientPlacement) queryNames.add(decodedName);
-        if (decodedName.equals(OAuth.SIGNATURE)) continue;
-      }
-      params.addEncoded(name, value);
+    String repeated = split(query, "query", protocol, params, places);
+    if (repeated != null) {
+      return refused(OAuthProblem.PARAMETER_REJECTED, twice(repeated, places, "query"), protocol);
     }
-    if (inQuery) places.add("the query");
 
     // 3. A form body (§3.5.2, §3.4.1.3.1). Any other body is not signed.
     if (body != null && FormBodies.isForm(contentType)) {
       Charset charset = FormBodies.charset(contentType);
       ParameterList form = new ParameterList(16);
       FormBodies.parse(new String(body, charset), charset, form);
-      boolean inBody = false;
-      List<String> bodyNames = lenientPlacement ? new ArrayList<>(2) : null;
-      for (int i = 0; i < form.size(); i++) {
-        String name = form.encodedName(i);
-        String value = form.encodedValue(i);
-        if (name.startsWith(OAuth.PREFIX)) {
-          inBody = true;
-          String decodedName = Percent.decode(name, false);
-          String decodedValue = Percent.decode(value, false);
-          String previous = protocol.putIfAbsent(decodedName, decodedValue);
-          if (previous != null) {
-            if (lenientPlacement
-                && previous.equals(decodedValue)
-                && !bodyNames.contains(decodedName)) {
-              bodyNames.add(decodedName);
-              continue; // also in the header or query, with the same value: counted once
-            }
-            return refused(
-                OAuthProblem.PARAMETER_REJECTED, twice(decodedName, places, "body"), protocol);
-          }
-          if (lenientPlacement) bodyNames.add(decodedName);
-          if (decodedName.equals(OAuth.SIGNATURE)) continue;
-        }
-        params.addEncoded(name, value);
+      repeated = split(form, "body", protocol, params, places);
+      if (repeated != null) {
+        return refused(OAuthProblem.PARAMETER_REJECTED, twice(repeated, places, "body"), protocol);
       }
-      if (inBody) places.add("the body");
     }
     if (places.size() > 1 && !lenientPlacement) {
       return refused(
@@ -526,6 +482,45 @@ public final class OAuth1Verifier {
           + (body == null ? 0 : body.length)
           + "-byte body received";
     }
+    return null;
+  }
+
+  /**
+   * Adds the pairs of {@code placed}, the query or a form body, to {@code params}, and its protocol
+   * parameters, decoded, to {@code protocol} ({@code oauth_signature} to that map only); names
+   * {@code where} in {@code places} if it held any. Returns a protocol parameter's name given a
+   * second time, or null. With {@link Builder#lenientPlacement}, one given again in another place
+   * with the same value counts once.
+   */
+  private String split(
+      ParameterList placed,
+      String where,
+      Map<String, String> protocol,
+      ParameterList params,
+      List<String> places) {
+    boolean any = false;
+    List<String> seenHere = lenientPlacement ? new ArrayList<>(2) : null;
+    for (int i = 0; i < placed.size(); i++) {
+      String name = placed.encodedName(i);
+      String value = placed.encodedValue(i);
+      if (name.startsWith(OAuth.PREFIX)) {
+        any = true;
+        String decodedName = Percent.decode(name, false);
+        String decodedValue = Percent.decode(value, false);
+        String previous = protocol.putIfAbsent(decodedName, decodedValue);
+        if (previous != null) {
+          if (lenientPlacement && previous.equals(decodedValue) && !seenHere.contains(decodedName)) {
+            seenHere.add(decodedName); // also in another place, with the same value: counted once
+            continue;
+          }
+          return decodedName;
+        }
+        if (lenientPlacement) seenHere.add(decodedName);
+        if (decodedName.equals(OAuth.SIGNATURE)) continue;
+      }
+      params.addEncoded(name, value);
+    }
+    if (any) places.add("the " + where);
     return null;
   }
 

@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Tagging a request with a bare {@link Token} ({@code tag(Token.class, token)}) is a shortcut
- * for {@code SigningOptions.builder().token(token).build()}.
+ * for {@code SigningOptions.builder().token(token).build()}. Both ways stay: the tag is what a
+ * client serving many users adds to each request (and what {@code Flickr.withToken} adds), the
+ * options are needed anyway for a callback, a verifier or signed-only parameters. If a request
+ * carries both, the options' token (or {@link Builder#withoutToken()}) wins.
  */
 public final class SigningOptions {
   static final String[] NO_PAIRS = new String[0];

@@ -37,9 +37,10 @@ public final class BaseString {
     return out;
   }
 
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
   private static int ascii(String s, byte[] out, int pos) {
-    for (int i = 0, n = s.length(); i < n; i++) out[pos++] = (byte) s.charAt(i);
-    return pos;
+    s.getBytes(0, s.length(), out, pos);
+    return pos + s.length();
   }
 
   /**
@@ -49,14 +50,10 @@ public final class BaseString {
   public static String uri(HttpUrl url) {
     String scheme = url.scheme(); // OkHttp keeps it lower-case: http or https
     String host = url.host().toLowerCase(Locale.ROOT);
-    StringBuilder out = new StringBuilder(scheme.length() + host.length() + 32);
-    out.append(scheme).append("://");
-    if (host.indexOf(':') >= 0) {
-      out.append('[').append(host).append(']');
-    } else {
-      out.append(host);
-    }
-    if (url.port() != HttpUrl.defaultPort(scheme)) out.append(':').append(url.port());
-    return out.append(url.encodedPath()).toString();
+    if (host.indexOf(':') >= 0) host = "[" + host + "]"; // IPv6
+    int port = url.port();
+    return port == HttpUrl.defaultPort(scheme)
+        ? scheme + "://" + host + url.encodedPath()
+        : scheme + "://" + host + ":" + port + url.encodedPath();
   }
 }

@@ -29,52 +29,57 @@ public final class Percent {
     return c >= 0 && c < 128 && UNRESERVED[c];
   }
 
-  /** Returns {@code s} percent-encoded per RFC 5849 §3.6. */
+  /**
+   * Returns {@code s} percent-encoded per RFC 5849 §3.6. A lone surrogate, which has no UTF-8 form,
+   * is encoded as {@code ?}, as {@code String.getBytes(UTF_8)} and OkHttp's own URL and form
+   * encoders send it, so that what is signed is what is sent.
+   */
   public static String encode(String s) {
     int n = s.length();
     int i = 0;
     while (i < n && isUnreserved(s.charAt(i))) i++;
     if (i == n) return s; // the usual name, and many values
-    StringBuilder out = new StringBuilder(n + 16);
-    encode(s, out);
-    return out.toString();
-  }
-
-  /**
-   * Appends {@code s}, percent-encoded per RFC 5849 §3.6, to {@code out}. A lone surrogate, which
-   * has no UTF-8 form, is encoded as {@code ?}, as {@code String.getBytes(UTF_8)} and OkHttp's own
-   * URL and form encoders send it, so that what is signed is what is sent.
-   */
-  public static void encode(String s, StringBuilder out) {
-    for (int i = 0, n = s.length(); i < n; i++) {
+    int length = i;
+    for (int k = i; k < n; k++) {
+      char c = s.charAt(k);
+      length += isUnreserved(c) ? 1 : c < 0x80 ? 3 : c < 0x800 || Character.isSurrogate(c) ? 6 : 9;
+    }
+    byte[] out = new byte[length]; // exactly: a huge value is never copied to grow
+    int pos = 0;
+    for (int k = 0; k < i; k++) out[pos++] = (byte) s.charAt(k);
+    for (; i < n; i++) {
       char c = s.charAt(i);
       if (isUnreserved(c)) {
-        out.append(c);
+        out[pos++] = (byte) c;
       } else if (c < 0x80) {
-        appendEscape(out, c);
+        pos = escape(out, pos, c);
       } else if (c < 0x800) {
-        appendEscape(out, 0xC0 | (c >> 6));
-        appendEscape(out, 0x80 | (c & 0x3F));
+        pos = escape(out, pos, 0xC0 | (c >> 6));
+        pos = escape(out, pos, 0x80 | (c & 0x3F));
       } else if (Character.isHighSurrogate(c)
           && i + 1 < n
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         int cp = Character.toCodePoint(c, s.charAt(++i));
-        appendEscape(out, 0xF0 | (cp >> 18));
-        appendEscape(out, 0x80 | ((cp >> 12) & 0x3F));
-        appendEscape(out, 0x80 | ((cp >> 6) & 0x3F));
-        appendEscape(out, 0x80 | (cp & 0x3F));
+        pos = escape(out, pos, 0xF0 | (cp >> 18));
+        pos = escape(out, pos, 0x80 | ((cp >> 12) & 0x3F));
+        pos = escape(out, pos, 0x80 | ((cp >> 6) & 0x3F));
+        pos = escape(out, pos, 0x80 | (cp & 0x3F));
       } else if (Character.isSurrogate(c)) {
-        appendEscape(out, '?');
+        pos = escape(out, pos, '?');
       } else {
-        appendEscape(out, 0xE0 | (c >> 12));
-        appendEscape(out, 0x80 | ((c >> 6) & 0x3F));
-        appendEscape(out, 0x80 | (c & 0x3F));
+        pos = escape(out, pos, 0xE0 | (c >> 12));
+        pos = escape(out, pos, 0x80 | ((c >> 6) & 0x3F));
+        pos = escape(out, pos, 0x80 | (c & 0x3F));
       }
     }
+    return new String(out, 0, pos, StandardCharsets.ISO_8859_1);
   }
 
-  private static void appendEscape(StringBuilder out, int b) {
-    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+  private static int escape(byte[] out, int pos, int b) {
+    out[pos] = '%';
+    out[pos + 1] = (byte) HEX[(b >> 4) & 0xF];
+    out[pos + 2] = (byte) HEX[b & 0xF];
+    return pos + 3;
   }
 
   /**
@@ -92,16 +97,19 @@ public final class Percent {
    * needs it (§3.4.1.1), into {@code out} at {@code pos}; returns the position after. That is
    * {@link #encode} again, in which only {@code %} changes, to {@code %25}.
    */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
   public static int reencode(String encoded, byte[] out, int pos) {
-    for (int i = 0, n = encoded.length(); i < n; i++) {
-      char c = encoded.charAt(i);
-      out[pos++] = (byte) c;
-      if (c == '%') {
-        out[pos++] = '2';
-        out[pos++] = '5';
-      }
+    int from = 0;
+    for (int i = encoded.indexOf('%'); i >= 0; i = encoded.indexOf('%', i + 1)) {
+      encoded.getBytes(from, i, out, pos);
+      pos += i - from;
+      out[pos++] = '%';
+      out[pos++] = '2';
+      out[pos++] = '5';
+      from = i + 1;
     }
-    return pos;
+    encoded.getBytes(from, encoded.length(), out, pos);
+    return pos + encoded.length() - from;
   }
 
   /**
@@ -110,16 +118,20 @@ public final class Percent {
    * browsers and OkHttp keep it. Bytes are read as {@code charset}.
    */
   public static String decode(String s, boolean plusIsSpace, Charset charset) {
-    int n = s.length();
-    int i = 0;
+    return decode(s, 0, s.length(), plusIsSpace, charset);
+  }
+
+  /** As {@link #decode(String, boolean, Charset)}, {@code s[from, to)}. */
+  public static String decode(String s, int from, int n, boolean plusIsSpace, Charset charset) {
+    int i = from;
     while (i < n) {
       char c = s.charAt(i);
       if (c == '%' || (plusIsSpace && c == '+')) break;
       i++;
     }
-    if (i == n) return s;
-    StringBuilder out = new StringBuilder(n);
-    out.append(s, 0, i);
+    if (i == n) return from == 0 && n == s.length() ? s : s.substring(from, n);
+    StringBuilder out = new StringBuilder(n - from);
+    out.append(s, from, i);
     byte[] bytes = null;
     while (i < n) {
       char c = s.charAt(i);

@@ -6,10 +6,6 @@ public final class SigningKey {
 
   /** {@code encode(clientSecret) & encode(tokenSecret)}. */
   public static String of(String clientSecret, String tokenSecret) {
-    StringBuilder out = new StringBuilder(clientSecret.length() + tokenSecret.length() + 8);
-    Percent.encode(clientSecret, out);
-    out.append('&');
-    Percent.encode(tokenSecret, out);
-    return out.toString();
+    return Percent.encode(clientSecret) + '&' + Percent.encode(tokenSecret);
   }
 }
