@@ -509,7 +509,9 @@ public final class OAuth1Verifier {
         String decodedValue = Percent.decode(value, false);
         String previous = protocol.putIfAbsent(decodedName, decodedValue);
         if (previous != null) {
-          if (lenientPlacement && previous.equals(decodedValue) && !seenHere.contains(decodedName)) {
+          if (lenientPlacement
+              && previous.equals(decodedValue)
+              && !seenHere.contains(decodedName)) {
             seenHere.add(decodedName); // also in another place, with the same value: counted once
             continue;
           }
